@@ -1,0 +1,2 @@
+namespace FaxSdk.Tests;
+public class Smoke { [Fact] public void Terminal() => Assert.True(FaxJobState.Failed.IsTerminal()); }

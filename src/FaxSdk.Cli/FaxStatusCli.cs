@@ -1,0 +1,36 @@
+using System.CommandLine;
+using FaxSdk.Cli.Commands;
+
+namespace FaxSdk.Cli;
+
+/// <summary>The <c>faxstatus</c> command line, runnable in-process (tests) or from <c>Main</c>.</summary>
+public static class FaxStatusCli
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="output">Where results go (standard output).</param>
+    /// <param name="error">Where diagnostics go (standard error).</param>
+    /// <param name="cancellationToken">Cancels a running command.</param>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("faxstatus: where your fax jobs stand, whichever provider sent them.");
+        root.Subcommands.Add(DemoCommand.Create(console));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync($"faxstatus: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'faxstatus --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

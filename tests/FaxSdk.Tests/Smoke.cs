@@ -1,2 +1,0 @@
-namespace FaxSdk.Tests;
-public class Smoke { [Fact] public void Terminal() => Assert.True(FaxJobState.Failed.IsTerminal()); }

@@ -1,0 +1,73 @@
+using System.Reflection;
+using FaxSdk.Mapping;
+
+namespace FaxSdk.Tests.Mapping;
+
+/// <summary>Generated maps against a reflection oracle that reads the attributes, over arbitrary input (FsCheck).</summary>
+public class FaxStatusMapPropertyTests
+{
+    public static TheoryData<IMapUnderTest> Maps { get; } = new(KnownMaps.All);
+
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void Parse_equals_the_oracle_and_never_throws(IMapUnderTest map) => map.CheckParseAgreesWithOracle();
+
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void Utf8_and_utf16_paths_agree(IMapUnderTest map) => map.CheckUtf8AgreesWithUtf16();
+
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void Enum_to_wire_to_enum_round_trips_and_maps_as_declared(IMapUnderTest map) => map.CheckRoundTripAndCanonical();
+
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void FromCode_equals_the_oracle(IMapUnderTest map) => map.CheckCodes();
+
+    [Fact]
+    public void Every_annotated_enum_in_the_repository_is_checked()
+    {
+        var assemblies = typeof(FaxStatusMapPropertyTests).Assembly.GetReferencedAssemblies()
+            .Where(name => name.Name!.StartsWith("FaxSdk", StringComparison.Ordinal))
+            .Select(Assembly.Load)
+            .Append(typeof(FaxStatusMapPropertyTests).Assembly);
+        var annotated = assemblies
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsEnum && t.GetCustomAttribute<FaxStatusMapAttribute>() is not null)
+            .Select(t => t.FullName)
+            .Order()
+            .ToArray();
+
+        Assert.NotEmpty(annotated);
+        Assert.Equal(annotated, KnownMaps.All.Select(m => m.EnumType.FullName).Order().ToArray());
+    }
+
+    [Fact]
+    public void Case_rule_folds_ascii_letters_only()
+    {
+        Assert.Equal(SampleJobStatus.PartialSuccess, SampleJobStatusMap.Parse("PartialSuccess"));
+        Assert.Equal(SampleJobStatus.Unknown, SampleJobStatusMap.Parse("ınprogress"));      // dotless i is not 'i'
+        Assert.Equal(SampleCaseSensitiveStatus.Ok, SampleCaseSensitiveStatusMap.Parse("OK"));
+        Assert.Equal(SampleCaseSensitiveStatus.LowerOk, SampleCaseSensitiveStatusMap.Parse("ok"));
+        Assert.Equal(SampleCaseSensitiveStatus.Unknown, SampleCaseSensitiveStatusMap.Parse("Ok"));
+        Assert.Equal(SampleNonAsciiStatus.Overdue, SampleNonAsciiStatusMap.Parse("ÜBERFÄLLIG-2"));
+        Assert.Equal(SampleNonAsciiStatus.Overdue, SampleNonAsciiStatusMap.Parse("überfällig"));
+        Assert.Equal(SampleNonAsciiStatus.Unknown, SampleNonAsciiStatusMap.Parse("ÜBERFÄLLIG"));    // Ü is not folded
+        Assert.Equal(FaxRecipientState.Pending, SampleNonAsciiStatus.Unknown.ToCanonical());      // explicit [MapsTo] on the unknown member
+    }
+
+    [Fact]
+    public void Codes_parse_from_text_and_numbers()
+    {
+        Assert.Equal(SampleCause.Busy, SampleCauseMap.Parse("17"));
+        Assert.Equal(SampleCause.Busy, SampleCauseMap.Parse("+17"));
+        Assert.Equal(SampleCause.Busy, SampleCauseMap.Parse("BUSY"));
+        Assert.Equal(SampleCause.InvalidJob, SampleCauseMap.FromCode(-5019));
+        Assert.Equal(SampleCause.Unallocated, SampleCauseMap.FromCode(22));
+        Assert.Equal(SampleCause.Unknown, SampleCauseMap.FromCode(18));
+        Assert.Equal(SampleCause.Unknown, SampleCauseMap.Parse("17.0"));
+        Assert.Equal("17", SampleCause.Busy.ToWire());
+        Assert.True(SampleCause.Busy.IsRetryable());
+        Assert.False(SampleCause.Unallocated.IsRetryable());
+    }
+}

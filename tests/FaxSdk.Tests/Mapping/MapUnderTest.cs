@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using FaxSdk.Mapping;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace FaxSdk.Tests.Mapping;
+
+internal delegate TEnum SpanParse<TEnum>(ReadOnlySpan<char> value);
+
+internal delegate bool SpanTryParse<TEnum>(ReadOnlySpan<char> value, out TEnum result);
+
+internal delegate TEnum Utf8Parse<TEnum>(ReadOnlySpan<byte> value);
+
+internal delegate bool Utf8TryParse<TEnum>(ReadOnlySpan<byte> value, out TEnum result);
+
+/// <summary>One generated map, checked against <see cref="WireOracle{TEnum}"/> with FsCheck.</summary>
+public interface IMapUnderTest
+{
+    Type EnumType { get; }
+
+    void CheckParseAgreesWithOracle();
+
+    void CheckUtf8AgreesWithUtf16();
+
+    void CheckRoundTripAndCanonical();
+
+    void CheckCodes();
+}
+
+internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
+    where TEnum : struct, Enum
+    where TCanonical : struct, Enum
+{
+    private readonly WireOracle<TEnum> _oracle = new();
+
+    public required SpanParse<TEnum> Parse { get; init; }
+
+    public required SpanTryParse<TEnum> TryParse { get; init; }
+
+    public required Utf8Parse<TEnum> ParseUtf8 { get; init; }
+
+    public required Utf8TryParse<TEnum> TryParseUtf8 { get; init; }
+
+    public required Func<TEnum, string> ToWire { get; init; }
+
+    public required Func<TEnum, TCanonical> ToCanonical { get; init; }
+
+    public required ImmutableArray<WireMapEntry<TEnum, TCanonical>> Entries { get; init; }
+
+    public Func<int, TEnum>? FromCode { get; init; }
+
+    public Type EnumType => typeof(TEnum);
+
+    public override string ToString() => typeof(TEnum).Name;
+
+    private Gen<string> Inputs()
+    {
+        var wires = _oracle.AllWires.Count > 0 ? _oracle.AllWires.ToArray() : ["x"];
+        var anyString = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null);
+        var caseFlipped =
+            from wire in Gen.Elements(wires)
+            from flips in Gen.ArrayOf(ArbMap.Default.GeneratorFor<bool>(), wire.Length)
+            select new string(wire.Select((c, i) => flips[i] && char.IsAsciiLetter(c) ? (char)(c ^ 0x20) : c).ToArray());
+        var unicodeCase =
+            from wire in Gen.Elements(wires)
+            select wire.ToUpperInvariant();
+        var lookalikes =
+            from wire in Gen.Elements(wires)
+            select wire.Replace('i', 'ı').Replace('s', 'ſ').Replace('k', '\u212A').Replace('K', '\u212A');
+        var edited =
+            from wire in Gen.Elements(wires)
+            from cut in Gen.Choose(0, wire.Length)
+            from suffix in Gen.Elements("", "x", " ", "\0", "é")
+            select wire[..cut] + suffix;
+        var numbers =
+            from code in Gen.OneOf(Gen.Elements(_oracle.Codes.DefaultIfEmpty(0).ToArray()), Gen.Choose(-6000, 6000))
+            from format in Gen.Elements("{0}", "+{0}", "0{0}", " {0}", "{0} ", "{0}.0", "-{0}")
+            select string.Format(CultureInfo.InvariantCulture, format, code);
+        return Gen.Frequency(
+            (3, anyString), (3, caseFlipped), (1, unicodeCase), (1, lookalikes), (2, edited), (2, numbers),
+            (1, Gen.Elements("", " ", "\uFFFD", "\uD800", new string('a', 300))));
+    }
+
+    public void CheckParseAgreesWithOracle()
+    {
+        Prop.ForAll(Inputs().ToArbitrary(), text =>
+        {
+            var expected = _oracle.Parse(text);
+            var parsed = Parse(text);
+            var matched = TryParse(text, out var tried);
+            var expectMatch = _oracle.TryParse(text, out _);
+            return (EqualityComparer<TEnum>.Default.Equals(parsed, expected)
+                    && EqualityComparer<TEnum>.Default.Equals(tried, expected)
+                    && matched == expectMatch)
+                .Label($"'{text}': oracle {expected} ({expectMatch}), Parse {parsed}, TryParse {tried} ({matched})");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    public void CheckUtf8AgreesWithUtf16()
+    {
+        Prop.ForAll(Inputs().ToArbitrary(), text =>
+        {
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            var fromUtf16 = Parse(text);
+            var fromUtf8 = ParseUtf8(utf8);
+            var tried = TryParseUtf8(utf8, out var triedValue);
+            var expectMatch = _oracle.TryParse(Encoding.UTF8.GetString(utf8), out _);
+            return (EqualityComparer<TEnum>.Default.Equals(fromUtf8, _oracle.Parse(Encoding.UTF8.GetString(utf8)))
+                    && (text.Any(char.IsSurrogate) || EqualityComparer<TEnum>.Default.Equals(fromUtf16, fromUtf8))
+                    && EqualityComparer<TEnum>.Default.Equals(triedValue, fromUtf8)
+                    && tried == expectMatch)
+                .Label($"'{text}': UTF-16 {fromUtf16}, UTF-8 {fromUtf8}");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    public void CheckRoundTripAndCanonical()
+    {
+        foreach (var member in Enum.GetValues<TEnum>())
+        {
+            var wire = ToWire(member);
+            Assert.Equal(_oracle.Primary[member], wire);
+            if (wire.Length > 0)
+            {
+                Assert.Equal(member, Parse(wire));
+                Assert.Equal(member, ParseUtf8(Encoding.UTF8.GetBytes(wire)));
+            }
+
+            var expected = _oracle.Canonical[member] is TCanonical target ? target : default;
+            Assert.Equal(expected, ToCanonical(member));
+        }
+
+        Assert.Equal(_oracle.AllWires, Entries.Select(e => e.Wire));
+        Assert.All(Entries, e => Assert.Equal(e.Value, Parse(e.Wire)));
+        Assert.All(Entries, e => Assert.Equal(ToCanonical(e.Value), e.Canonical));
+        Assert.Equal(Enum.GetValues<TEnum>().Count(m => _oracle.Primary[m].Length > 0), Entries.Count(e => e.IsPrimary));
+    }
+
+    public void CheckCodes()
+    {
+        if (FromCode is null)
+        {
+            Assert.Empty(_oracle.Codes);
+            return;
+        }
+
+        var codes = Gen.OneOf(Gen.Elements(_oracle.Codes.ToArray()), ArbMap.Default.GeneratorFor<int>());
+        Prop.ForAll(codes.ToArbitrary(), code =>
+            EqualityComparer<TEnum>.Default.Equals(FromCode(code), _oracle.FromCode(code))).QuickCheckThrowOnFailure();
+    }
+}

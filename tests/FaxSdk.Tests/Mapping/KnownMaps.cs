@@ -31,5 +31,56 @@ internal static class KnownMaps
             ParseUtf8 = SampleNonAsciiStatusMap.ParseUtf8, TryParseUtf8 = SampleNonAsciiStatusMap.TryParseUtf8,
             ToWire = v => v.ToWire(), ToCanonical = v => v.ToCanonical(), Entries = SampleNonAsciiStatusMap.Entries,
         },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioFaxStatus, FaxJobState>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioFaxStatusMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioFaxStatusMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioFaxStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioFaxStatusMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioFaxStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioFaxStatusMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioFaxStatusMap.Entries,
+        },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioRecipientStatus, FaxRecipientState>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioRecipientStatusMap.Entries,
+        },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioErrorType, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioErrorTypeMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioErrorTypeMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioErrorTypeMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioErrorTypeMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioErrorTypeMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioErrorTypeMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioErrorTypeMap.Entries,
+        },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioLineError, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioLineErrorMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioLineErrorMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioLineErrorMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioLineErrorMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioLineErrorMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioLineErrorMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioLineErrorMap.Entries,
+            FromCode = global::FaxSdk.Phaxio.PhaxioLineErrorMap.FromCode,
+        },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioFaxError, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioFaxErrorMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioFaxErrorMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.Entries,
+            FromCode = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.FromCode,
+        },
+        new MapUnderTest<global::FaxSdk.StoneFax.StoneFaxStatus, FaxJobState>
+        {
+            Parse = global::FaxSdk.StoneFax.StoneFaxStatusMap.Parse, TryParse = global::FaxSdk.StoneFax.StoneFaxStatusMap.TryParse,
+            ParseUtf8 = global::FaxSdk.StoneFax.StoneFaxStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.StoneFax.StoneFaxStatusMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.StoneFax.StoneFaxStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.StoneFax.StoneFaxStatusMap.ToCanonical(v), Entries = global::FaxSdk.StoneFax.StoneFaxStatusMap.Entries,
+        },
+        new MapUnderTest<global::FaxSdk.StoneFax.Q931Cause, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.StoneFax.Q931CauseMap.Parse, TryParse = global::FaxSdk.StoneFax.Q931CauseMap.TryParse,
+            ParseUtf8 = global::FaxSdk.StoneFax.Q931CauseMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.StoneFax.Q931CauseMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.StoneFax.Q931CauseMap.ToWire(v), ToCanonical = v => global::FaxSdk.StoneFax.Q931CauseMap.ToCanonical(v), Entries = global::FaxSdk.StoneFax.Q931CauseMap.Entries,
+            FromCode = global::FaxSdk.StoneFax.Q931CauseMap.FromCode,
+        },
+        new MapUnderTest<global::FaxSdk.Pantarey.PantareyJobStatus, FaxJobState>
+        {
+            Parse = global::FaxSdk.Pantarey.PantareyJobStatusMap.Parse, TryParse = global::FaxSdk.Pantarey.PantareyJobStatusMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Pantarey.PantareyJobStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Pantarey.PantareyJobStatusMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Pantarey.PantareyJobStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.Pantarey.PantareyJobStatusMap.ToCanonical(v), Entries = global::FaxSdk.Pantarey.PantareyJobStatusMap.Entries,
+        },
     ];
 }

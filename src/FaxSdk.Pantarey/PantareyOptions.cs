@@ -1,0 +1,40 @@
+using FaxSdk.Transport;
+
+namespace FaxSdk.Pantarey;
+
+/// <summary>
+/// Settings for reaching Pantarey's "Query fax status" task. Pantarey has no public status REST API: point
+/// <see cref="FaxProviderOptions.BaseAddress"/> at the endpoint of your Pantarey process that runs the task, which
+/// receives <c>{"jobId": …, "test": …}</c> and answers with the task output.
+/// </summary>
+public sealed class PantareyOptions : FaxProviderOptions
+{
+    /// <summary>A bearer token for the endpoint; use this or <see cref="Username"/>/<see cref="Password"/>.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>A Basic auth user for the endpoint.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The Basic auth password; never logged or put into exceptions.</summary>
+    public string? Password { get; set; }
+
+    /// <inheritdoc />
+    public override IEnumerable<string> Validate(string provider)
+    {
+        foreach (var problem in base.Validate(provider))
+        {
+            yield return problem.Replace("BaseAddress is required.", "BaseAddress is required: the URL of your Pantarey process endpoint that runs \"Query fax status\" (FaxSdk:Pantarey:BaseAddress).", StringComparison.Ordinal);
+        }
+
+        var hasBearer = !string.IsNullOrWhiteSpace(BearerToken);
+        var hasBasic = !string.IsNullOrWhiteSpace(Username);
+        if (!hasBearer && !hasBasic)
+        {
+            yield return $"{provider}: set BearerToken, or Username and Password (FaxSdk:Pantarey:BearerToken).";
+        }
+        else if (hasBearer && hasBasic)
+        {
+            yield return $"{provider}: set either BearerToken or Username/Password, not both.";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using FaxSdk.Pantarey.Dto;
+using FaxSdk.Transport;
+
+namespace FaxSdk.Pantarey;
+
+/// <summary>
+/// Runs Pantarey's "Query fax status" task through the endpoint you configure: POSTs <c>{"jobId", "test"}</c> (the
+/// job's sandbox/live mode travels with its <see cref="FaxJobReference.IsTest"/>) and reads the task output.
+/// </summary>
+public sealed class PantareyStatusProvider : IFaxStatusProvider
+{
+    private readonly HttpClient _httpClient;
+    private readonly PantareyOptions _options;
+
+    /// <summary>Creates the provider. Prefer <c>services.AddFaxSdk().AddPantarey(…)</c>, which wires IHttpClientFactory.</summary>
+    /// <param name="httpClient">The HttpClient to send with.</param>
+    /// <param name="options">The endpoint settings.</param>
+    /// <param name="instanceName">The instance name.</param>
+    public PantareyStatusProvider(HttpClient httpClient, PantareyOptions options, string instanceName = FaxJobReference.DefaultInstance)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        _options = options;
+        InstanceName = instanceName;
+    }
+
+    /// <inheritdoc />
+    public string ProviderId => PantareyStatusParser.ProviderId;
+
+    /// <inheritdoc />
+    public string InstanceName { get; }
+
+    /// <inheritdoc />
+    public FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.Sandbox;
+
+    /// <inheritdoc />
+    /// <exception cref="FaxJobNotFoundException">Pantarey does not know the job; the message says that the job's test
+    /// flag may not match the mode it was created in.</exception>
+    public async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Provider != ProviderId)
+        {
+            throw new ArgumentException($"The job belongs to '{job.Provider}', not '{ProviderId}'.", nameof(job));
+        }
+
+        var endpoint = _options.BaseAddress ?? throw new InvalidOperationException("pantarey: BaseAddress is not configured.");
+        var input = JsonSerializer.SerializeToUtf8Bytes(new PantareyQueryInput { JobId = job.JobId, Test = job.IsTest }, PantareyJsonContext.Default.PantareyQueryInput);
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(input) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = string.IsNullOrWhiteSpace(_options.BearerToken)
+            ? FaxHttpRequests.Basic(_options.Username ?? "", _options.Password ?? "")
+            : new AuthenticationHeaderValue("Bearer", _options.BearerToken);
+
+        byte[] body;
+        try
+        {
+            body = await FaxHttpRequests.SendAsync(_httpClient, request, _options, ProviderId, job.JobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaxJobNotFoundException exception)
+        {
+            var mode = job.IsTest ? "sandbox (test: true)" : "live (test: false)";
+            throw new FaxJobNotFoundException(ProviderId,
+                $"{ProviderId}: job '{job.JobId}' was not found in {mode} mode. Pantarey only finds a job in the mode it was created in: check the job reference's IsTest.",
+                exception)
+            {
+                JobId = job.JobId,
+                StatusCode = exception.StatusCode,
+                RequestId = exception.RequestId,
+                ResponseExcerpt = exception.ResponseExcerpt,
+            };
+        }
+
+        return PantareyStatusParser.Parse(body, job.IsTest);
+    }
+}

@@ -1,0 +1,9 @@
+namespace FaxSdk.StoneFax.Dto;
+
+/// <summary>A fax recipient.</summary>
+internal sealed class StoneFaxRecipient
+{
+    public string? Name { get; set; }
+
+    public string? FaxNumber { get; set; }
+}

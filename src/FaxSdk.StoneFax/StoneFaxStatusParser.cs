@@ -1,0 +1,110 @@
+using System.Globalization;
+using FaxSdk.StoneFax.Dto;
+using FaxSdk.Transport;
+
+namespace FaxSdk.StoneFax;
+
+/// <summary>
+/// Reads Imagicle StoneFax "Get Outbound Fax Details" responses into the canonical model. Accepts the body with and
+/// without the <c>{"fax": …}</c> wrapper, ignores <c>__type</c>, and accepts <c>recipient</c> as an object or an array.
+/// </summary>
+public static class StoneFaxStatusParser
+{
+    /// <summary>The provider id, <c>stonefax</c>.</summary>
+    public const string ProviderId = "stonefax";
+
+    /// <summary>Reads an outbound fax detail body.</summary>
+    /// <param name="utf8Json">The response body.</param>
+    /// <param name="serverTimeZone">The time zone of timestamps written without an offset (StoneFax writes server-local
+    /// time such as <c>2016-11-25T15:57:40.0000000</c>); <see langword="null"/> means UTC.</param>
+    /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>. StoneFax reports one
+    /// status for the whole fax, so every recipient carries it. A timestamp that cannot be read is left <see langword="null"/>.</returns>
+    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, or has no <c>faxId</c>.</exception>
+    public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
+    {
+        var body = FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
+        var fax = body.Fax ?? body;
+        var zone = serverTimeZone ?? TimeZoneInfo.Utc;
+
+        var status = fax.Status is null ? StoneFaxStatus.Unknown : StoneFaxStatusMap.Parse(fax.Status);
+        var state = status.ToCanonical();
+        var error = ToError(state, fax.Q931Code, fax.FailureReason);
+        var completedAt = ReadTime(fax.EndTime, zone);
+        var recipientState = state switch
+        {
+            FaxJobState.Pending => FaxRecipientState.Pending,
+            FaxJobState.InProgress => FaxRecipientState.Transmitting,
+            FaxJobState.Succeeded => FaxRecipientState.Succeeded,
+            FaxJobState.Failed => FaxRecipientState.Failed,
+            FaxJobState.Canceled => FaxRecipientState.Canceled,
+            _ => FaxRecipientState.Unknown,
+        };
+
+        var recipients = fax.Recipient is { Count: > 0 } list ? new FaxRecipientStatus[list.Count] : [];
+        for (var i = 0; i < recipients.Length; i++)
+        {
+            var recipient = fax.Recipient![i];
+            recipients[i] = new FaxRecipientStatus
+            {
+                FaxNumber = recipient.FaxNumber ?? string.Empty,
+                Name = recipient.Name,
+                State = recipientState,
+                ProviderStatus = fax.Status,
+                CompletedAt = recipientState.IsTerminal() ? completedAt : null,
+                Error = recipientState == FaxRecipientState.Failed ? error : null,
+            };
+        }
+
+        return FaxOutcomeRule.Apply(new FaxJobStatus
+        {
+            Provider = ProviderId,
+            JobId = fax.FaxId ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the fax has no \"faxId\"."),
+            State = state,
+            ProviderStatus = fax.Status,
+            Detail = fax.DetailedStatus,
+            Pages = fax.NumberOfPages,
+            SubmittedAt = ReadTime(fax.SubmitTime, zone),
+            StartedAt = ReadTime(fax.StartTime, zone),
+            CompletedAt = completedAt,
+            Error = error,
+            Recipients = recipients,
+        });
+    }
+
+    /// <summary>Maps a failed fax's <c>Q931Code</c> and <c>failureReason</c> into the failure taxonomy.</summary>
+    /// <param name="state">The fax's canonical state; only <see cref="FaxJobState.Failed"/> gets an error.</param>
+    /// <param name="q931Code">The Q.931/Q.850 cause, if any.</param>
+    /// <param name="failureReason">StoneFax's failure text, if any.</param>
+    /// <returns>The error, or <see langword="null"/> when the fax did not fail.</returns>
+    public static FaxError? ToError(FaxJobState state, int? q931Code, string? failureReason)
+    {
+        if (state != FaxJobState.Failed)
+        {
+            return null;
+        }
+
+        var category = q931Code is { } code ? Q931CauseMap.FromCode(code).ToCanonical() : FaxFailureCategory.Unknown;
+        return new FaxError(category, q931Code?.ToString(CultureInfo.InvariantCulture), failureReason);
+    }
+
+    private static DateTimeOffset? ReadTime(string? text, TimeZoneInfo zone)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var time))
+        {
+            return null;
+        }
+
+        if (time.Kind != DateTimeKind.Unspecified)
+        {
+            // The text carried an offset or 'Z': honour it.
+            return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces);
+        }
+
+        return new DateTimeOffset(time, zone.GetUtcOffset(time));
+    }
+}

@@ -1,0 +1,62 @@
+namespace FaxSdk.Transport;
+
+/// <summary>Settings every HTTP provider integration shares; each provider's options class derives from it.</summary>
+public class FaxProviderOptions
+{
+    /// <summary>The default response size cap: 4 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 4 * 1024 * 1024;
+
+    /// <summary>The provider's base address; each provider documents its default.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The largest response body accepted; larger ones are refused without being buffered. Default 4 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>Allow plain <c>http</c> to hosts other than loopback. Off by default: credentials would travel unencrypted.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>The HttpClient timeout for one request, retries included. Default 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checks the settings; providers override it to add their own checks (calling the base).</summary>
+    /// <param name="provider">The provider id, for messages.</param>
+    /// <returns>One message per problem; empty when the settings are usable.</returns>
+    public virtual IEnumerable<string> Validate(string provider)
+    {
+        if (BaseAddress is null)
+        {
+            yield return $"{provider}: BaseAddress is required.";
+        }
+        else if (!BaseAddress.IsAbsoluteUri)
+        {
+            yield return $"{provider}: BaseAddress must be an absolute URL.";
+        }
+        else
+        {
+            string? problem = null;
+            try
+            {
+                FaxEndpointPolicy.EnsureAllowed(BaseAddress, AllowInsecureHttp, provider);
+            }
+            catch (ArgumentException exception)
+            {
+                problem = exception.Message.Split(" (Parameter", 2)[0];
+            }
+
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            yield return $"{provider}: MaxResponseBytes must be positive.";
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{provider}: Timeout must be positive.";
+        }
+    }
+}

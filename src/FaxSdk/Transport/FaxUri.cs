@@ -1,0 +1,40 @@
+namespace FaxSdk.Transport;
+
+/// <summary>Builds request URIs from a base address and untrusted values such as job ids.</summary>
+public static class FaxUri
+{
+    /// <summary>
+    /// Escapes a value into exactly one URL path segment: every reserved character is percent-encoded (so <c>/</c>,
+    /// <c>?</c>, <c>#</c> and <c>%</c> cannot change the route) and the dot segments <c>.</c> and <c>..</c> are
+    /// encoded as <c>%2E</c> so they cannot be normalised away.
+    /// </summary>
+    /// <param name="value">The raw value, such as a job id.</param>
+    /// <returns>The escaped segment.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
+    public static string EscapePathSegment(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        var escaped = Uri.EscapeDataString(value);
+        return escaped is "." or ".." ? escaped.Replace(".", "%2E", StringComparison.Ordinal) : escaped;
+    }
+
+    /// <summary>Appends already-escaped path segments to a base address, whether or not its path ends in <c>/</c>.</summary>
+    /// <param name="baseAddress">An absolute base address, such as <c>https://api.phaxio.com/v2.1/</c>.</param>
+    /// <param name="escapedSegments">Segments escaped with <see cref="EscapePathSegment"/> (or literal route parts).</param>
+    /// <returns>The absolute URI.</returns>
+    /// <exception cref="ArgumentException"><paramref name="baseAddress"/> is not absolute.</exception>
+    public static Uri Combine(Uri baseAddress, params string[] escapedSegments)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(escapedSegments);
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The base address must be absolute.", nameof(baseAddress));
+        }
+
+        var left = baseAddress.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        var path = string.Join('/', escapedSegments.Select(s => s.Trim('/')));
+        var query = baseAddress.Query;
+        return new Uri(left + "/" + path + query, UriKind.Absolute);
+    }
+}

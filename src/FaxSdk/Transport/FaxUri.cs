@@ -18,7 +18,10 @@ public static class FaxUri
         return escaped is "." or ".." ? escaped.Replace(".", "%2E", StringComparison.Ordinal) : escaped;
     }
 
-    /// <summary>Appends already-escaped path segments to a base address, whether or not its path ends in <c>/</c>.</summary>
+    /// <summary>
+    /// Appends already-escaped path segments to a base address, whether or not its path ends in <c>/</c>. The result is
+    /// not canonicalised, so escaped dot segments stay escaped on the wire.
+    /// </summary>
     /// <param name="baseAddress">An absolute base address, such as <c>https://api.phaxio.com/v2.1/</c>.</param>
     /// <param name="escapedSegments">Segments escaped with <see cref="EscapePathSegment"/> (or literal route parts).</param>
     /// <returns>The absolute URI.</returns>
@@ -35,6 +38,9 @@ public static class FaxUri
         var left = baseAddress.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
         var path = string.Join('/', escapedSegments.Select(s => s.Trim('/')));
         var query = baseAddress.Query;
-        return new Uri(left + "/" + path + query, UriKind.Absolute);
+
+        // Canonicalisation would unescape %2E%2E back to ".." and then remove the dot segments, so an id of ".."
+        // would change the route: the segments are escaped already, so the URI is kept exactly as built.
+        return new Uri(left + "/" + path + query, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 }

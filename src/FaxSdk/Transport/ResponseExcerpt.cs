@@ -41,7 +41,7 @@ internal static partial class ResponseExcerpt
 
     // Authorization headers, Basic/Bearer tokens, and password/PIN/secret/token fields in JSON, XML or form bodies.
     [GeneratedRegex(
-        """(?<key>(?:authorization\s*[:=]\s*)|(?:\b(?:basic|bearer)\s+)|(?:["']?(?:strpin|pin|password|passwd|secret|api_?secret|api_?key|access_?token|client_?secret|token)["']?\s*(?:[:=]|>)\s*["']?))[^\s"'<>&,;}]+""",
+        """(?<key>(?:authorization\s*[:=]\s*(?:(?:basic|bearer|digest)\s+)?)|(?:\b(?:basic|bearer)\s+)|(?:["']?(?:strpin|pin|password|passwd|secret|api_?secret|api_?key|access_?token|client_?secret|token)["']?\s*(?:[:=]|>)\s*["']?))[^\s"'<>&,;}]+""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretPattern();
 }

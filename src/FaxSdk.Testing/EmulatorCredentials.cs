@@ -1,0 +1,29 @@
+namespace FaxSdk.Testing;
+
+/// <summary>The credentials the emulator accepts, per provider. The defaults are public: they guard nothing real.</summary>
+public sealed record EmulatorCredentials
+{
+    /// <summary>Phaxio API key (Basic user).</summary>
+    public string PhaxioApiKey { get; init; } = "emulator-phaxio-key";
+
+    /// <summary>Phaxio API secret (Basic password).</summary>
+    public string PhaxioApiSecret { get; init; } = "emulator-phaxio-secret";
+
+    /// <summary>StoneFax Web API user (Basic).</summary>
+    public string StoneFaxUsername { get; init; } = "faxapi";
+
+    /// <summary>StoneFax Web API password (Basic).</summary>
+    public string StoneFaxPassword { get; init; } = "emulator-stonefax-password";
+
+    /// <summary>A StoneFax user whose password is accepted but who lacks the privilege (answers 403).</summary>
+    public string StoneFaxUnprivilegedUsername { get; init; } = "lowly";
+
+    /// <summary>Pantarey endpoint bearer token.</summary>
+    public string PantareyBearerToken { get; init; } = "emulator-pantarey-token";
+
+    /// <summary>Pantarey endpoint Basic user (an alternative to the token).</summary>
+    public string PantareyUsername { get; init; } = "process";
+
+    /// <summary>Pantarey endpoint Basic password.</summary>
+    public string PantareyPassword { get; init; } = "emulator-pantarey-password";
+}

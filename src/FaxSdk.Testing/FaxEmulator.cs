@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Net;
+using FaxSdk.Testing.Providers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Testing;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that serves fax providers' status APIs at their documented paths and shapes,
+/// checks credentials like the real services, and plays scripted job lifecycles on a <see cref="TimeProvider"/>.
+/// Point the real FaxSdk clients at <see cref="PhaxioBaseAddress"/>, <see cref="StoneFaxBaseAddress"/> and
+/// <see cref="PantareyEndpoint"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await FaxEmulator.StartAsync();
+/// emulator.AddJob(EmulatedJob.PartiallySucceeds("phaxio", "1002"));
+/// services.AddFaxSdk().AddPhaxio(o =>
+/// {
+///     o.BaseAddress = emulator.PhaxioBaseAddress;
+///     o.ApiKey = emulator.Credentials.PhaxioApiKey;
+///     o.ApiSecret = emulator.Credentials.PhaxioApiSecret;
+/// });
+/// </code>
+/// </example>
+public sealed class FaxEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<(string Provider, string JobId), EmulatedJobRun> _jobs = new();
+    private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
+    private readonly IReadOnlyList<IProviderEmulator> _providers;
+
+    private FaxEmulator(WebApplication app, FaxEmulatorOptions options)
+    {
+        _app = app;
+        Options = options;
+        _providers =
+        [
+            new PhaxioEmulator(this),
+            new StoneFaxEmulator(this),
+            new PantareyEmulator(this),
+        ];
+    }
+
+    /// <summary>The provider ids the emulator serves.</summary>
+    public static IReadOnlyList<string> Providers { get; } = ["phaxio", "stonefax", "pantarey"];
+
+    /// <summary>The options it runs with.</summary>
+    public FaxEmulatorOptions Options { get; }
+
+    /// <summary>The credentials it accepts.</summary>
+    public EmulatorCredentials Credentials => Options.Credentials;
+
+    /// <summary>The server's address, <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Phaxio's base address: serves <c>GET {this}faxes/{id}</c>.</summary>
+    public Uri PhaxioBaseAddress => new(BaseAddress, "phaxio/v2.1/");
+
+    /// <summary>The Imagicle server address: serves <c>GET {this}fw/Apps/StoneFax/WebAPI/Faxes/Outbound/{id}</c>.</summary>
+    public Uri StoneFaxBaseAddress => new(BaseAddress, "stonefax/");
+
+    /// <summary>The Pantarey "Query fax status" endpoint: <c>POST</c> <c>{"jobId", "test"}</c>.</summary>
+    public Uri PantareyEndpoint => new(BaseAddress, "pantarey/query-fax-status");
+
+    /// <summary>Every request received, in order (without Authorization headers).</summary>
+    public IReadOnlyList<EmulatedRequest> Requests => [.. _requests];
+
+    /// <summary>The jobs added so far.</summary>
+    public IReadOnlyList<EmulatedJob> Jobs => [.. _jobs.Values.OrderBy(r => r.AddedAt).Select(r => r.Job)];
+
+    internal TimeProvider Time => Options.TimeProvider;
+
+    /// <summary>Starts the emulator on 127.0.0.1.</summary>
+    /// <param name="options">How to run; defaults to a free port and the system clock.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    public static async Task<FaxEmulator> StartAsync(FaxEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FaxEmulatorOptions();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var emulator = new FaxEmulator(app, options);
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        emulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    /// <summary>Adds a job; its script starts now (by <see cref="FaxEmulatorOptions.TimeProvider"/>).</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>The same job.</returns>
+    /// <exception cref="InvalidOperationException">A job with the same provider and id exists.</exception>
+    public EmulatedJob AddJob(EmulatedJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!_jobs.TryAdd((job.Provider, job.JobId), new EmulatedJobRun(job, Time.GetUtcNow())))
+        {
+            throw new InvalidOperationException($"The emulator already has {job.Provider} job '{job.JobId}'.");
+        }
+
+        return job;
+    }
+
+    /// <summary>Adds <see cref="DefaultJobs"/>: every final state each provider can reach.</summary>
+    /// <returns>The jobs added.</returns>
+    public IReadOnlyList<EmulatedJob> SeedDefaultJobs() => [.. DefaultJobs().Select(AddJob)];
+
+    /// <summary>
+    /// One job per final state each provider can reach (and the in-between states on the way: retries, Pantarey's
+    /// pause), all final within 10 seconds of being added.
+    /// </summary>
+    /// <returns>New job objects.</returns>
+    public static IReadOnlyList<EmulatedJob> DefaultJobs() =>
+    [
+        EmulatedJob.Succeeds("phaxio", "1001", recipients: 2),
+        EmulatedJob.PartiallySucceeds("phaxio", "1002", FaxFailureCategory.Busy),
+        EmulatedJob.Fails("phaxio", "1003", FaxFailureCategory.InvalidNumber),
+        EmulatedJob.RetriesThenSucceeds("phaxio", "1004", FaxFailureCategory.NoAnswer),
+        EmulatedJob.Succeeds("stonefax", "IAS-N1_6a504a1d-12d6-44a7-a249-db6c4389f413_0"),
+        EmulatedJob.Fails("stonefax", "IAS-N1_d53957a4-c6fa-4a89-9198-f32da47e6a58_0", FaxFailureCategory.Busy),
+        EmulatedJob.Canceled("stonefax", "IAS-N1_0b7e3f52-1c2d-4e5f-8a9b-0c1d2e3f4a5b_0"),
+        EmulatedJob.Succeeds("pantarey", "0d139d2c-4a10-11f1-b04d-001851328a39"),
+        EmulatedJob.PartiallySucceeds("pantarey", "1e24ae3d-4a10-11f1-b04d-001851328a39", FaxFailureCategory.NoAnswer),
+        EmulatedJob.Fails("pantarey", "2f35bf4e-4a10-11f1-b04d-001851328a39", FaxFailureCategory.Rejected),
+        EmulatedJob.Canceled("pantarey", "3a46c05f-4a10-11f1-b04d-001851328a39"),
+        EmulatedJob.PausedThenSucceeds("pantarey", "4b57d160-4a10-11f1-b04d-001851328a39") with { IsTest = true },
+    ];
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when it has stopped.</returns>
+    public Task StopAsync() => _app.StopAsync();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal EmulatedJobRun? FindJob(string provider, string jobId) => _jobs.GetValueOrDefault((provider, jobId));
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        // Route on the raw target: an escaped job id ("..%2F..", "%2E%2E") must stay one segment.
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        var rawPath = rawTarget.Split('?', 2)[0];
+        var provider = _providers.FirstOrDefault(p => rawPath.StartsWith(p.Prefix, StringComparison.Ordinal));
+        if (provider is null)
+        {
+            await EmulatorHttp.EmptyAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
+        }
+        else
+        {
+            await provider.HandleAsync(context, rawPath).ConfigureAwait(false);
+        }
+
+        _requests.Enqueue(new EmulatedRequest(context.Request.Method, rawTarget, provider?.ProviderId, context.Response.StatusCode));
+    }
+}

@@ -1,0 +1,20 @@
+namespace FaxSdk.Testing;
+
+/// <summary>How the emulator runs.</summary>
+public sealed record FaxEmulatorOptions
+{
+    /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The clock job scripts run on; pass a manual one to step through lifecycles in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The credentials accepted.</summary>
+    public EmulatorCredentials Credentials { get; init; } = new();
+
+    /// <summary>The time zone StoneFax timestamps are written in (without an offset, like the real server). Default UTC.</summary>
+    public TimeZoneInfo StoneFaxServerTimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Serve StoneFax bodies without the <c>{"fax": …}</c> wrapper, like the 2016 documentation example.</summary>
+    public bool StoneFaxUnwrapped { get; init; }
+}

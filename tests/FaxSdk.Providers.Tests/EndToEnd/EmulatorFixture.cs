@@ -1,0 +1,61 @@
+using FaxSdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Providers.Tests.EndToEnd;
+
+/// <summary>An emulator on a manual clock with the real clients registered against it through DI.</summary>
+internal sealed class EmulatorFixture : IAsyncDisposable
+{
+    private EmulatorFixture(FaxEmulator emulator, ManualTimeProvider clock, ServiceProvider services)
+    {
+        Emulator = emulator;
+        Clock = clock;
+        Services = services;
+    }
+
+    public FaxEmulator Emulator { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public IFaxStatusProviderResolver Resolver => Services.GetRequiredService<IFaxStatusProviderResolver>();
+
+    public static async Task<EmulatorFixture> StartAsync(FaxEmulatorOptions? options = null, Action<IFaxSdkBuilder, FaxEmulator>? extra = null)
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var emulator = await FaxEmulator.StartAsync((options ?? new FaxEmulatorOptions()) with { TimeProvider = clock });
+        var services = new ServiceCollection();
+        var fax = services.AddFaxSdk();
+        var credentials = emulator.Credentials;
+        fax.AddPhaxio(o =>
+        {
+            o.BaseAddress = emulator.PhaxioBaseAddress;
+            o.ApiKey = credentials.PhaxioApiKey;
+            o.ApiSecret = credentials.PhaxioApiSecret;
+        });
+        fax.AddStoneFax(o =>
+        {
+            o.BaseAddress = emulator.StoneFaxBaseAddress;
+            o.Username = credentials.StoneFaxUsername;
+            o.Password = credentials.StoneFaxPassword;
+            o.ServerTimeZone = emulator.Options.StoneFaxServerTimeZone;
+        });
+        fax.AddPantarey(o =>
+        {
+            o.BaseAddress = emulator.PantareyEndpoint;
+            o.BearerToken = credentials.PantareyBearerToken;
+        });
+        extra?.Invoke(fax, emulator);
+        return new EmulatorFixture(emulator, clock, services.BuildServiceProvider(validateScopes: true));
+    }
+
+    public Task<FaxJobStatus> StatusAsync(EmulatedJob job, string instance = FaxJobReference.DefaultInstance) =>
+        Resolver.GetProvider(job.Provider, instance).GetStatusAsync(new FaxJobReference(job.Provider, job.JobId, instance, job.IsTest));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -4,7 +4,7 @@ namespace FaxSdk.Testing;
 public sealed record EmulatedJob
 {
     /// <summary>Creates a job.</summary>
-    /// <param name="provider">The provider id: <c>phaxio</c>, <c>stonefax</c> or <c>pantarey</c>.</param>
+    /// <param name="provider">The provider id: <c>phaxio</c>, <c>stonefax</c>, <c>pantarey</c>, <c>concord</c> or <c>retarus</c>.</param>
     /// <param name="jobId">The job id (any text: ids with <c>/</c>, <c>..</c>, <c>%</c> or spaces are served as one path segment).</param>
     /// <param name="recipients">The recipients and their scripts.</param>
     /// <exception cref="ArgumentException">An argument is empty or the provider is not emulated.</exception>
@@ -43,6 +43,9 @@ public sealed record EmulatedJob
     /// <summary>The number of pages.</summary>
     public int Pages { get; init; } = 1;
 
+    /// <summary>The Retarus data centres holding the job's report (default the first, <c>DE1</c>); two names emulate a report seen on both.</summary>
+    public IReadOnlyList<string> DataCenters { get; init; } = ["DE1"];
+
     /// <summary>A window in which the job is paused (Pantarey <c>halted</c>), counted from when the job was added.</summary>
     public (TimeSpan From, TimeSpan Until)? Paused { get; init; }
 
@@ -63,7 +66,8 @@ public sealed record EmulatedJob
             var delivered = finals.Count(p => p == EmulatedPhase.Delivered);
             if (finals.All(p => p == EmulatedPhase.Canceled))
             {
-                return FaxJobState.Canceled;
+                // Phaxio and Concord have no status value for a canceled fax: it reads as failed.
+                return Provider is "phaxio" or "concord" ? FaxJobState.Failed : FaxJobState.Canceled;
             }
 
             if (delivered == finals.Count)

@@ -26,4 +26,22 @@ public sealed record EmulatorCredentials
 
     /// <summary>Pantarey endpoint Basic password.</summary>
     public string PantareyPassword { get; init; } = "emulator-pantarey-password";
+
+    /// <summary>Concord API service user id.</summary>
+    public string ConcordUserId { get; init; } = "mbx1234567890";
+
+    /// <summary>Concord OAuth access token.</summary>
+    public string ConcordAccessToken { get; init; } = "emulator-concord-token";
+
+    /// <summary>Concord PIN (deprecated UserID + PIN authentication).</summary>
+    public string ConcordPin { get; init; } = "emulator-concord-pin";
+
+    /// <summary>Retarus customer number (in the path).</summary>
+    public string RetarusCustomerNumber { get; init; } = "99999TE";
+
+    /// <summary>Retarus Login ID (Basic user).</summary>
+    public string RetarusUsername { get; init; } = "emulator-retarus-user";
+
+    /// <summary>Retarus password (Basic).</summary>
+    public string RetarusPassword { get; init; } = "emulator-retarus-password";
 }

@@ -36,6 +36,8 @@ public sealed class FaxEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
     private readonly IReadOnlyList<IProviderEmulator> _providers;
 
+    private readonly RetarusReportStore _retarus = new();
+
     private FaxEmulator(WebApplication app, FaxEmulatorOptions options)
     {
         _app = app;
@@ -45,11 +47,16 @@ public sealed class FaxEmulator : IAsyncDisposable
             new PhaxioEmulator(this),
             new StoneFaxEmulator(this),
             new PantareyEmulator(this),
+            new ConcordEmulator(this),
+            new RetarusEmulator(this),
         ];
     }
 
     /// <summary>The provider ids the emulator serves.</summary>
-    public static IReadOnlyList<string> Providers { get; } = ["phaxio", "stonefax", "pantarey"];
+    public static IReadOnlyList<string> Providers { get; } = ["phaxio", "stonefax", "pantarey", "concord", "retarus"];
+
+    /// <summary>The Retarus data centres the emulator runs (two, like the German region).</summary>
+    public static IReadOnlyList<string> RetarusDataCenterNames { get; } = ["DE1", "DE2"];
 
     /// <summary>The options it runs with.</summary>
     public FaxEmulatorOptions Options { get; }
@@ -68,6 +75,16 @@ public sealed class FaxEmulator : IAsyncDisposable
 
     /// <summary>The Pantarey "Query fax status" endpoint: <c>POST</c> <c>{"jobId", "test"}</c>.</summary>
     public Uri PantareyEndpoint => new(BaseAddress, "pantarey/query-fax-status");
+
+    /// <summary>The Concord endpoint (JSON and SOAP 1.2 <c>GetFaxStatus</c>).</summary>
+    public Uri ConcordEndpoint => new(BaseAddress, "concord/fax/v5");
+
+    /// <summary>The Retarus data centres: name → REST v1 base address (serves <c>{custNr}/fax/reports…</c>).</summary>
+    public IReadOnlyDictionary<string, Uri> RetarusDataCenters =>
+        RetarusDataCenterNames.ToDictionary(name => name, name => new Uri(BaseAddress, $"retarus/{name}/rest/v1/"));
+
+    /// <summary>The Retarus reports deleted so far, as (data centre, job id), in order.</summary>
+    public IReadOnlyList<(string DataCenter, string JobId)> RetarusDeletedReports => [.. _retarus.Deleted];
 
     /// <summary>Every request received, in order (without Authorization headers).</summary>
     public IReadOnlyList<EmulatedRequest> Requests => [.. _requests];
@@ -133,6 +150,13 @@ public sealed class FaxEmulator : IAsyncDisposable
         EmulatedJob.Fails("pantarey", "2f35bf4e-4a10-11f1-b04d-001851328a39", FaxFailureCategory.Rejected),
         EmulatedJob.Canceled("pantarey", "3a46c05f-4a10-11f1-b04d-001851328a39"),
         EmulatedJob.PausedThenSucceeds("pantarey", "4b57d160-4a10-11f1-b04d-001851328a39") with { IsTest = true },
+        EmulatedJob.Succeeds("concord", "br0000000001"),
+        EmulatedJob.Fails("concord", "br0000000002", FaxFailureCategory.Busy),
+        EmulatedJob.RetriesThenSucceeds("concord", "br0000000003"),
+        EmulatedJob.Succeeds("retarus", "FJJ5Y09UM505ZZBIELCRYC", recipients: 2),
+        EmulatedJob.PartiallySucceeds("retarus", "FJJ5WA23UO05ZZBIELDE22", FaxFailureCategory.UnconfirmedDelivery) with { DataCenters = ["DE2"] },
+        EmulatedJob.Fails("retarus", "FJJ66GHGX105ZZBIELVCN1", FaxFailureCategory.NotAFaxDevice),
+        EmulatedJob.Canceled("retarus", "FJJ77ABCD105ZZBIELBOTH") with { DataCenters = ["DE1", "DE2"] },
     ];
 
     /// <summary>Stops the server.</summary>
@@ -147,6 +171,10 @@ public sealed class FaxEmulator : IAsyncDisposable
     }
 
     internal EmulatedJobRun? FindJob(string provider, string jobId) => _jobs.GetValueOrDefault((provider, jobId));
+
+    internal IEnumerable<EmulatedJobRun> JobsOf(string provider) => _jobs.Values.Where(r => r.Job.Provider == provider);
+
+    internal RetarusReportStore Retarus => _retarus;
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -7,5 +7,5 @@ internal static class Fixture
         File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", provider, name));
 
     public static IEnumerable<byte[]> All(string provider) =>
-        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", provider), "*.json").Order().Select(File.ReadAllBytes);
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", provider)).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".xml", StringComparison.Ordinal)).Order().Select(File.ReadAllBytes);
 }

@@ -46,6 +46,19 @@ internal sealed class EmulatorFixture : IAsyncDisposable
             o.BaseAddress = emulator.PantareyEndpoint;
             o.BearerToken = credentials.PantareyBearerToken;
         });
+        fax.AddConcord(o =>
+        {
+            o.BaseAddress = emulator.ConcordEndpoint;
+            o.UserId = credentials.ConcordUserId;
+            o.AccessToken = credentials.ConcordAccessToken;
+        });
+        fax.AddRetarus(o =>
+        {
+            o.DataCenters = new Dictionary<string, Uri>(emulator.RetarusDataCenters);
+            o.CustomerNumber = credentials.RetarusCustomerNumber;
+            o.Username = credentials.RetarusUsername;
+            o.Password = credentials.RetarusPassword;
+        });
         extra?.Invoke(fax, emulator);
         return new EmulatorFixture(emulator, clock, services.BuildServiceProvider(validateScopes: true));
     }

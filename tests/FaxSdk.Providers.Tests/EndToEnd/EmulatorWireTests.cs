@@ -149,6 +149,8 @@ public sealed class EmulatorWireTests : IAsyncDisposable
         Assert.Equal([FaxJobState.Succeeded, FaxJobState.PartiallySucceeded, FaxJobState.Failed], reached["phaxio"].Order());
         Assert.Equal([FaxJobState.Succeeded, FaxJobState.Failed, FaxJobState.Canceled], reached["stonefax"].Order());
         Assert.Equal([FaxJobState.Succeeded, FaxJobState.PartiallySucceeded, FaxJobState.Failed, FaxJobState.Canceled], reached["pantarey"].Order());
+        Assert.Equal([FaxJobState.Succeeded, FaxJobState.Failed], reached["concord"].Order());
+        Assert.Equal([FaxJobState.Succeeded, FaxJobState.PartiallySucceeded, FaxJobState.Failed, FaxJobState.Canceled], reached["retarus"].Order());
         Assert.All(jobs, j => Assert.True(j.Duration <= TimeSpan.FromSeconds(10)));
         Assert.Contains(jobs, j => j.Paused is not null);
         Assert.Contains(jobs, j => j.Recipients.Any(r => r.Steps.Any(s => s.Phase == EmulatedPhase.RetryScheduled)));

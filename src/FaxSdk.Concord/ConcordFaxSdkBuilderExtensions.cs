@@ -1,0 +1,29 @@
+using FaxSdk;
+using FaxSdk.Concord;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Concord accounts with FaxSdk.</summary>
+public static class ConcordFaxSdkBuilderExtensions
+{
+    /// <summary>Adds the Concord account (instance <c>default</c>).</summary>
+    /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
+    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN).</param>
+    /// <returns>The account's HttpClient builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, Action<ConcordOptions> configure) =>
+        builder.AddConcord(FaxJobReference.DefaultInstance, configure);
+
+    /// <summary>Adds one named Concord account.</summary>
+    /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
+    /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
+    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN).</param>
+    /// <returns>The account's HttpClient builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, string instanceName, Action<ConcordOptions> configure) =>
+        builder.AddProvider<ConcordStatusProvider, ConcordOptions>(
+            ConcordStatusParser.ProviderId,
+            instanceName,
+            configure,
+            (services, httpClient, options) => new ConcordStatusProvider(httpClient, options, instanceName,
+                (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger<ConcordStatusProvider>()));
+}

@@ -1,0 +1,27 @@
+using FaxSdk;
+using FaxSdk.Retarus;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Retarus accounts with FaxSdk.</summary>
+public static class RetarusFaxSdkBuilderExtensions
+{
+    /// <summary>Adds the Retarus account (instance <c>default</c>).</summary>
+    /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
+    /// <param name="configure">Sets region, customer number, user and password.</param>
+    /// <returns>The account's HttpClient builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, Action<RetarusOptions> configure) =>
+        builder.AddRetarus(FaxJobReference.DefaultInstance, configure);
+
+    /// <summary>Adds one named Retarus account.</summary>
+    /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
+    /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
+    /// <param name="configure">Sets region, customer number, user and password.</param>
+    /// <returns>The account's HttpClient builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, string instanceName, Action<RetarusOptions> configure) =>
+        builder.AddProvider<RetarusStatusProvider, RetarusOptions>(
+            RetarusStatusParser.ProviderId,
+            instanceName,
+            configure,
+            (services, httpClient, options) => new RetarusStatusProvider(httpClient, options, instanceName, services.GetService(typeof(TimeProvider)) as TimeProvider));
+}

@@ -81,3 +81,53 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Empty(output);
     }
 }
+
+public sealed class ParseCommandBatchProviderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("faxstatus-parse2-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string content)
+    {
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N"));
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("""{"GetFaxStatusResponse":{"return":true,"FaxStatusList":[{"FaxJobId":"br1","FaxJobStatusId":1},{"FaxJobId":"br2","FaxJobStatusId":3}],"WSError":{"ErrorCode":0,"ErrorString":""}}}""")]
+    [InlineData("""<Envelope><Body><FaxStatusResponse><return>true</return><FaxStatusList><item><FaxJobId>br1</FaxJobId><FaxJobStatusId>1</FaxJobStatusId></item><item><FaxJobId>br2</FaxJobId><FaxJobStatusId>3</FaxJobStatusId></item></FaxStatusList></FaxStatusResponse></Body></Envelope>""")]
+    public async Task Concord_json_and_soap_print_one_status_per_job(string body)
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync("parse", "--provider", "concord", Write(body));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var statuses = System.Text.Json.JsonSerializer.Deserialize(output, FaxSdk.Serialization.FaxSdkJsonContext.Canonical.FaxJobStatusArray)!;
+        Assert.Equal([("br1", FaxJobState.Succeeded), ("br2", FaxJobState.InProgress)], statuses.Select(s => (s.JobId, s.State)));
+    }
+
+    [Fact]
+    public async Task Concord_return_false_exits_4_with_the_provider_error_text()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("parse", "--provider", "concord",
+            Write("""{"GetFaxStatusResponse":{"return":false,"WSError":{"ErrorCode":-1002,"ErrorString":"Invalid UserID or PIN"}}}"""));
+
+        Assert.Equal(ExitCodes.ProviderError, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("Invalid UserID or PIN", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"reports":[{"jobId":"FJ1","recipientStatus":[{"number":"+1","status":"OK","durationInSecs":3}]},{"jobId":"FJ2","recipientStatus":[{"number":"+2","status":"BUSY","durationInSecs":0}]}]}""", 2)]
+    [InlineData("""{"jobId":"FJ1","recipientStatus":[{"number":"+1","status":"OK","durationInSecs":3}]}""", 1)]
+    public async Task Retarus_report_list_or_single_report(string body, int count)
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync("parse", "--provider", "retarus", Write(body));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var statuses = System.Text.Json.JsonSerializer.Deserialize(output, FaxSdk.Serialization.FaxSdkJsonContext.Canonical.FaxJobStatusArray)!;
+        Assert.Equal(count, statuses.Length);
+        Assert.Equal(FaxJobState.Succeeded, statuses[0].State);
+    }
+}

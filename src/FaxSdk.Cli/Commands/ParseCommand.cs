@@ -18,6 +18,7 @@ internal static class ParseCommand
         var file = new Argument<FileInfo>("FILE") { Description = "A provider response body (JSON), or '-' for standard input." };
         var command = new Command("parse", """
             Read a provider status response from FILE and print the canonical statuses as a JSON array.
+            Concord: a JSON or SOAP GetFaxStatus response. Retarus: a report list ({"reports":[...]}) or one report.
             Example: faxstatus parse --provider phaxio response.json
             """)
         {

@@ -1,5 +1,7 @@
+using FaxSdk.Concord;
 using FaxSdk.Pantarey;
 using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
 using FaxSdk.StoneFax;
 
 namespace FaxSdk.Cli.Commands;
@@ -12,6 +14,8 @@ internal static class PayloadParsers
         [PhaxioStatusParser.ProviderId] = body => [PhaxioStatusParser.ParseResponse(body)],
         [StoneFaxStatusParser.ProviderId] = body => [StoneFaxStatusParser.Parse(body)],
         [PantareyStatusParser.ProviderId] = body => [PantareyStatusParser.Parse(body)],
+        [ConcordStatusParser.ProviderId] = body => ConcordStatusParser.Parse(body),
+        [RetarusStatusParser.ProviderId] = body => RetarusStatusParser.Parse(body),
     };
 
     public static IEnumerable<string> ProviderIds => Parsers.Keys;

@@ -82,5 +82,24 @@ internal static class KnownMaps
             ParseUtf8 = global::FaxSdk.Pantarey.PantareyJobStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Pantarey.PantareyJobStatusMap.TryParseUtf8,
             ToWire = v => global::FaxSdk.Pantarey.PantareyJobStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.Pantarey.PantareyJobStatusMap.ToCanonical(v), Entries = global::FaxSdk.Pantarey.PantareyJobStatusMap.Entries,
         },
+        new MapUnderTest<global::FaxSdk.Concord.ConcordFaxJobStatus, FaxJobState>
+        {
+            Parse = global::FaxSdk.Concord.ConcordFaxJobStatusMap.Parse, TryParse = global::FaxSdk.Concord.ConcordFaxJobStatusMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Concord.ConcordFaxJobStatusMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Concord.ConcordFaxJobStatusMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Concord.ConcordFaxJobStatusMap.ToWire(v), ToCanonical = v => global::FaxSdk.Concord.ConcordFaxJobStatusMap.ToCanonical(v), Entries = global::FaxSdk.Concord.ConcordFaxJobStatusMap.Entries,
+            FromCode = global::FaxSdk.Concord.ConcordFaxJobStatusMap.FromCode,
+        },
+        new MapUnderTest<global::FaxSdk.Retarus.RetarusRecipientOutcome, FaxRecipientState>
+        {
+            Parse = global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.Parse, TryParse = global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.ToWire(v), ToCanonical = v => global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.ToCanonical(v), Entries = global::FaxSdk.Retarus.RetarusRecipientOutcomeMap.Entries,
+        },
+        new MapUnderTest<global::FaxSdk.Retarus.RetarusFailureCode, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.Retarus.RetarusFailureCodeMap.Parse, TryParse = global::FaxSdk.Retarus.RetarusFailureCodeMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Retarus.RetarusFailureCodeMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Retarus.RetarusFailureCodeMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Retarus.RetarusFailureCodeMap.ToWire(v), ToCanonical = v => global::FaxSdk.Retarus.RetarusFailureCodeMap.ToCanonical(v), Entries = global::FaxSdk.Retarus.RetarusFailureCodeMap.Entries,
+        },
     ];
 }

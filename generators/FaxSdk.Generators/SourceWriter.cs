@@ -187,6 +187,7 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}/// <summary>The value's first wire value (a code as decimal text); an empty string for a member without one.</summary>");
             s.AppendLine($"{i2}/// <param name=\"value\">The member.</param>");
             s.AppendLine($"{i2}/// <returns>The wire value.</returns>");
+            s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             s.AppendLine($"{i2}public static string ToWire(this {e} value) => value switch");
             s.AppendLine($"{i2}{{");
             foreach (var member in distinct.Where(m => m.Wires.Count > 0))
@@ -202,6 +203,7 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}/// <summary>The canonical {TargetTypeName(model.Target)} the value maps to; undefined values map to Unknown.</summary>");
             s.AppendLine($"{i2}/// <param name=\"value\">The member.</param>");
             s.AppendLine($"{i2}/// <returns>The canonical value.</returns>");
+            s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             s.AppendLine($"{i2}public static {t} ToCanonical(this {e} value) => value switch");
             s.AppendLine($"{i2}{{");
             foreach (var member in distinct.Where(m => m.CanonicalMember is not null))
@@ -218,14 +220,16 @@ namespace FaxSdk.Generators
                 s.AppendLine($"{i2}/// <summary>Whether a failure of this kind may succeed when sent again later (see <c>FaxStateExtensions.IsRetryable</c>).</summary>");
                 s.AppendLine($"{i2}/// <param name=\"value\">The member.</param>");
                 s.AppendLine($"{i2}/// <returns><see langword=\"true\"/> when retryable.</returns>");
-                s.AppendLine($"{i2}public static bool IsRetryable(this {e} value) => global::FaxSdk.FaxStateExtensions.IsRetryable(ToCanonical(value));");
+                s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            s.AppendLine($"{i2}public static bool IsRetryable(this {e} value) => global::FaxSdk.FaxStateExtensions.IsRetryable(ToCanonical(value));");
             }
             else
             {
                 s.AppendLine($"{i2}/// <summary>Whether the value's canonical state is final (see <c>FaxStateExtensions.IsTerminal</c>).</summary>");
                 s.AppendLine($"{i2}/// <param name=\"value\">The member.</param>");
                 s.AppendLine($"{i2}/// <returns><see langword=\"true\"/> when terminal.</returns>");
-                s.AppendLine($"{i2}public static bool IsTerminal(this {e} value) => global::FaxSdk.FaxStateExtensions.IsTerminal(ToCanonical(value));");
+                s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            s.AppendLine($"{i2}public static bool IsTerminal(this {e} value) => global::FaxSdk.FaxStateExtensions.IsTerminal(ToCanonical(value));");
             }
 
             s.AppendLine();

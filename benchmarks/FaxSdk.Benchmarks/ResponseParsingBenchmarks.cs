@@ -1,0 +1,106 @@
+using BenchmarkDotNet.Attributes;
+using FaxSdk.Concord;
+using FaxSdk.Pantarey;
+using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
+using FaxSdk.StoneFax;
+
+namespace FaxSdk.Benchmarks;
+
+/// <summary>Phaxio response → status: the SDK parser against the raw-reader floor (baseline) and JsonDocument + hand mapping.</summary>
+[MemoryDiagnoser]
+public class PhaxioResponseParsing
+{
+    private byte[] _payload = [];
+
+    [Params("seed partialsuccess", "10 recipients")]
+    public string Case { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _payload = Case == "10 recipients" ? Payloads.PhaxioRecipients(10) : Payloads.Fixture("phaxio", "partialsuccess.json");
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
+    public int Floor() => JsonFloor.Walk(_payload);
+
+    [Benchmark(Description = "FaxSdk parser")]
+    public FaxJobStatus Sdk() => PhaxioStatusParser.ParseResponse(_payload);
+
+    [Benchmark(Description = "JsonDocument + hand mapping")]
+    public FaxJobStatus HandWritten() => HandWrittenParsers.Phaxio(_payload);
+}
+
+/// <summary>StoneFax seed example → status.</summary>
+[MemoryDiagnoser]
+public class StoneFaxResponseParsing
+{
+    private readonly byte[] _payload = Payloads.Fixture("stonefax", "seed-outbound-unwrapped.json");
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
+    public int Floor() => JsonFloor.Walk(_payload);
+
+    [Benchmark(Description = "FaxSdk parser")]
+    public FaxJobStatus Sdk() => StoneFaxStatusParser.Parse(_payload);
+
+    [Benchmark(Description = "JsonDocument + hand mapping")]
+    public FaxJobStatus HandWritten() => HandWrittenParsers.StoneFax(_payload);
+}
+
+/// <summary>Pantarey seed example → status.</summary>
+[MemoryDiagnoser]
+public class PantareyResponseParsing
+{
+    private readonly byte[] _payload = Payloads.Fixture("pantarey", "seed-finished.json");
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
+    public int Floor() => JsonFloor.Walk(_payload);
+
+    [Benchmark(Description = "FaxSdk parser")]
+    public FaxJobStatus Sdk() => PantareyStatusParser.Parse(_payload);
+
+    [Benchmark(Description = "JsonDocument + hand mapping")]
+    public FaxJobStatus HandWritten() => HandWrittenParsers.Pantarey(_payload);
+}
+
+/// <summary>Concord GetFaxStatus answer → statuses: the reference example and a batch of 1,000 ids.</summary>
+[MemoryDiagnoser]
+public class ConcordResponseParsing
+{
+    private byte[] _payload = [];
+
+    [Params("reference example", "1000 ids")]
+    public string Case { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _payload = Case == "1000 ids" ? Payloads.ConcordBatch(1000) : Payloads.Fixture("concord", "json-mixed.json");
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
+    public int Floor() => JsonFloor.Walk(_payload);
+
+    [Benchmark(Description = "FaxSdk parser")]
+    public IReadOnlyList<FaxJobStatus> Sdk() => ConcordStatusParser.Parse(_payload);
+
+    [Benchmark(Description = "JsonDocument + hand mapping")]
+    public List<FaxJobStatus> HandWritten() => HandWrittenParsers.Concord(_payload);
+}
+
+/// <summary>Retarus report list → statuses: the seed example and a page of 1,000 reports.</summary>
+[MemoryDiagnoser]
+public class RetarusResponseParsing
+{
+    private byte[] _payload = [];
+
+    [Params("seed", "1000 reports")]
+    public string Case { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _payload = Case == "1000 reports" ? Payloads.RetarusPage(1000) : Payloads.Fixture("retarus", "seed-reports.json");
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
+    public int Floor() => JsonFloor.Walk(_payload);
+
+    [Benchmark(Description = "FaxSdk parser")]
+    public IReadOnlyList<FaxJobStatus> Sdk() => RetarusStatusParser.Parse(_payload);
+
+    [Benchmark(Description = "JsonDocument + hand mapping")]
+    public List<FaxJobStatus> HandWritten() => HandWrittenParsers.Retarus(_payload);
+}

@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project benchmarks/FaxSdk.Benchmarks -- --filter '*'            (full run, see docs/benchmarks.md)
-// dotnet run -c Release --project benchmarks/FaxSdk.Benchmarks -- --filter '*Canonical*' --job short   (smoke)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Full run (see docs/benchmarks.md):  dotnet run -c Release --project benchmarks/FaxSdk.Benchmarks -- --filter '*' --job short
+// CI smoke:                           dotnet run -c Release --project benchmarks/FaxSdk.Benchmarks -- --filter '*CanonicalMapping*' --job short --inProcess
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// Fail the process when a benchmark could not run, so CI notices.
+var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;

@@ -15,11 +15,9 @@ namespace FaxSdk.Concord;
 /// deprecated UserID + PIN). Every request carries a fresh <c>x-ch-request-id</c>; errors keep the response's
 /// <c>x-ch-activity-id</c> as <see cref="FaxSdkException.RequestId"/>.
 /// </summary>
-public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
+public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<ConcordOptions>, IFaxBatchStatusProvider
 {
     private static readonly ConcurrentDictionary<string, bool> PinWarnings = new(StringComparer.Ordinal);
-    private readonly HttpClient _httpClient;
-    private readonly ConcordOptions _options;
     private readonly ILogger _logger;
 
     /// <summary>Creates the provider. Prefer <c>services.AddFaxSdk().AddConcord(…)</c>, which wires IHttpClientFactory and logging.</summary>
@@ -28,27 +26,17 @@ public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
     /// <param name="instanceName">The instance name.</param>
     /// <param name="logger">Where the PIN deprecation warning goes.</param>
     public ConcordStatusProvider(HttpClient httpClient, ConcordOptions options, string instanceName = FaxJobReference.DefaultInstance, ILogger<ConcordStatusProvider>? logger = null)
+        : base(ConcordStatusParser.ProviderId, httpClient, options, instanceName)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
-        _options = options;
-        InstanceName = instanceName;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <inheritdoc />
-    public string ProviderId => ConcordStatusParser.ProviderId;
-
-    /// <inheritdoc />
-    public string InstanceName { get; }
-
-    /// <inheritdoc />
-    public FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.BatchQuery;
+    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.BatchQuery;
 
     /// <inheritdoc />
     /// <exception cref="FaxJobNotFoundException">Concord does not know the id (-5019).</exception>
-    public async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
+    public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
         var status = (await GetStatusesAsync([job], cancellationToken).ConfigureAwait(false))[0];
         if (status.Error?.Code == "-5019" || status.Detail?.Contains("(-5019)", StringComparison.Ordinal) == true)
@@ -76,7 +64,7 @@ public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
         }
 
         var results = new List<FaxJobStatus>(jobs.Count);
-        foreach (var batch in jobs.Select(j => j.JobId).Chunk(_options.MaxBatchSize))
+        foreach (var batch in jobs.Select(j => j.JobId).Chunk(Options.MaxBatchSize))
         {
             var statuses = await CallAsync(batch, cancellationToken).ConfigureAwait(false);
             var byId = new Dictionary<string, FaxJobStatus>(StringComparer.Ordinal);
@@ -95,29 +83,29 @@ public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
 
     private async Task<IReadOnlyList<FaxJobStatus>> CallAsync(string[] jobIds, CancellationToken cancellationToken)
     {
-        var endpoint = _options.BaseAddress ?? ConcordOptions.DefaultBaseAddress;
+        var endpoint = Options.BaseAddress ?? ConcordOptions.DefaultBaseAddress;
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         request.Headers.TryAddWithoutValidation("x-ch-request-id", Guid.NewGuid().ToString("D"));
         string? pin = null;
-        var token = _options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : _options.AccessToken;
+        var token = Options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : Options.AccessToken;
         if (!string.IsNullOrWhiteSpace(token))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         else
         {
-            pin = _options.Pin;
+            pin = Options.Pin;
             if (PinWarnings.TryAdd(InstanceName, true))
             {
                 LogPinDeprecated(_logger, InstanceName);
             }
         }
 
-        request.Content = _options.Transport == ConcordTransport.Soap ? SoapRequest(jobIds, pin) : JsonRequest(jobIds, pin);
+        request.Content = Options.Transport == ConcordTransport.Soap ? SoapRequest(jobIds, pin) : JsonRequest(jobIds, pin);
         byte[] body;
         try
         {
-            body = await FaxHttpRequests.SendAsync(_httpClient, request, _options, ProviderId, jobIds.Length == 1 ? jobIds[0] : null, cancellationToken).ConfigureAwait(false);
+            body = await SendAsync(request, jobIds.Length == 1 ? jobIds[0] : null, cancellationToken).ConfigureAwait(false);
         }
         catch (FaxJobNotFoundException exception) when (jobIds.Length > 1)
         {
@@ -131,7 +119,7 @@ public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
     {
         var payload = new ConcordJsonRequest
         {
-            GetFaxStatus = new ConcordGetFaxStatus { UserId = _options.UserId, Pin = pin, FaxJobIds = [.. jobIds.Select(id => new ConcordJobIdDto { JobId = id })] },
+            GetFaxStatus = new ConcordGetFaxStatus { UserId = Options.UserId, Pin = pin, FaxJobIds = [.. jobIds.Select(id => new ConcordJobIdDto { JobId = id })] },
         };
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload, ConcordJsonContext.Default.ConcordJsonRequest));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -147,7 +135,7 @@ public sealed partial class ConcordStatusProvider : IFaxBatchStatusProvider
             writer.WriteStartElement("soap12", "Envelope", soap);
             writer.WriteStartElement("soap12", "Body", soap);
             writer.WriteStartElement("GetFaxStatus", "urn:FaxWS");
-            writer.WriteElementString("UserID", "urn:FaxWS", _options.UserId);
+            writer.WriteElementString("UserID", "urn:FaxWS", Options.UserId);
             writer.WriteElementString("strPIN", "urn:FaxWS", pin ?? "");
             writer.WriteStartElement("FaxJobIds", "urn:FaxWS");
             foreach (var id in jobIds)

@@ -9,56 +9,39 @@ namespace FaxSdk.Pantarey;
 /// Runs Pantarey's "Query fax status" task through the endpoint you configure: POSTs <c>{"jobId", "test"}</c> (the
 /// job's sandbox/live mode travels with its <see cref="FaxJobReference.IsTest"/>) and reads the task output.
 /// </summary>
-public sealed class PantareyStatusProvider : IFaxStatusProvider
+public sealed class PantareyStatusProvider : FaxHttpStatusProvider<PantareyOptions>
 {
-    private readonly HttpClient _httpClient;
-    private readonly PantareyOptions _options;
-
     /// <summary>Creates the provider. Prefer <c>services.AddFaxSdk().AddPantarey(…)</c>, which wires IHttpClientFactory.</summary>
     /// <param name="httpClient">The HttpClient to send with.</param>
     /// <param name="options">The endpoint settings.</param>
     /// <param name="instanceName">The instance name.</param>
     public PantareyStatusProvider(HttpClient httpClient, PantareyOptions options, string instanceName = FaxJobReference.DefaultInstance)
+        : base(PantareyStatusParser.ProviderId, httpClient, options, instanceName)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
-        _options = options;
-        InstanceName = instanceName;
     }
 
     /// <inheritdoc />
-    public string ProviderId => PantareyStatusParser.ProviderId;
-
-    /// <inheritdoc />
-    public string InstanceName { get; }
-
-    /// <inheritdoc />
-    public FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.Sandbox;
+    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.Sandbox;
 
     /// <inheritdoc />
     /// <exception cref="FaxJobNotFoundException">Pantarey does not know the job; the message says that the job's test
     /// flag may not match the mode it was created in.</exception>
-    public async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
+    public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        if (job.Provider != ProviderId)
-        {
-            throw new ArgumentException($"The job belongs to '{job.Provider}', not '{ProviderId}'.", nameof(job));
-        }
+        EnsureOwnJob(job);
 
-        var endpoint = _options.BaseAddress ?? throw new InvalidOperationException("pantarey: BaseAddress is not configured.");
+        var endpoint = Options.BaseAddress ?? throw new InvalidOperationException("pantarey: BaseAddress is not configured.");
         var input = JsonSerializer.SerializeToUtf8Bytes(new PantareyQueryInput { JobId = job.JobId, Test = job.IsTest }, PantareyJsonContext.Default.PantareyQueryInput);
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(input) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = string.IsNullOrWhiteSpace(_options.BearerToken)
-            ? FaxHttpRequests.Basic(_options.Username ?? "", _options.Password ?? "")
-            : new AuthenticationHeaderValue("Bearer", _options.BearerToken);
+        request.Headers.Authorization = string.IsNullOrWhiteSpace(Options.BearerToken)
+            ? FaxHttpRequests.Basic(Options.Username ?? "", Options.Password ?? "")
+            : new AuthenticationHeaderValue("Bearer", Options.BearerToken);
 
         byte[] body;
         try
         {
-            body = await FaxHttpRequests.SendAsync(_httpClient, request, _options, ProviderId, job.JobId, cancellationToken).ConfigureAwait(false);
+            body = await SendAsync(request, job.JobId, cancellationToken).ConfigureAwait(false);
         }
         catch (FaxJobNotFoundException exception)
         {

@@ -10,11 +10,9 @@ namespace FaxSdk.Retarus;
 /// Retarus Fax-for-Applications REST v1: the status of one job from every data centre of the region, and the report
 /// feed (<c>GET /{custNr}/fax/reports</c>) whose reports are deleted only once acknowledged.
 /// </summary>
-public sealed class RetarusStatusProvider : IFaxReportFeedProvider
+public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions>, IFaxReportFeedProvider
 {
     private const int MaxIdsPerBulkRequest = 1000;
-    private readonly HttpClient _httpClient;
-    private readonly RetarusOptions _options;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the provider. Prefer <c>services.AddFaxSdk().AddRetarus(…)</c>, which wires IHttpClientFactory.</summary>
@@ -23,23 +21,13 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
     /// <param name="instanceName">The instance name.</param>
     /// <param name="timeProvider">The clock for deletion back-off; <see cref="TimeProvider.System"/> by default.</param>
     public RetarusStatusProvider(HttpClient httpClient, RetarusOptions options, string instanceName = FaxJobReference.DefaultInstance, TimeProvider? timeProvider = null)
+        : base(RetarusStatusParser.ProviderId, httpClient, options, instanceName)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient;
-        _options = options;
-        InstanceName = instanceName;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
-    public string ProviderId => RetarusStatusParser.ProviderId;
-
-    /// <inheritdoc />
-    public string InstanceName { get; }
-
-    /// <inheritdoc />
-    public FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.ReportFeed;
+    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.ReportFeed;
 
     /// <summary>
     /// Asks every data centre of the region for the job's report, concurrently; the report found wins. When no data
@@ -49,15 +37,11 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
     /// <param name="job">The job.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The status.</returns>
-    public async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
+    public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(job);
-        if (job.Provider != ProviderId)
-        {
-            throw new ArgumentException($"The job belongs to '{job.Provider}', not '{ProviderId}'.", nameof(job));
-        }
+        EnsureOwnJob(job);
 
-        var dataCenters = _options.ResolveDataCenters();
+        var dataCenters = Options.ResolveDataCenters();
         var lookups = dataCenters.Select(async dc =>
         {
             try
@@ -105,7 +89,7 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
     /// <returns>The reports.</returns>
     public async IAsyncEnumerable<FaxReport> ReadReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var dataCenters = _options.ResolveDataCenters();
+        var dataCenters = Options.ResolveDataCenters();
         var reads = dataCenters.Select(async dc =>
         {
             try
@@ -159,13 +143,13 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
     public async Task AcknowledgeAsync(IReadOnlyList<FaxReport> reports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var dataCenters = _options.ResolveDataCenters().ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+        var dataCenters = Options.ResolveDataCenters().ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
         var pending = reports
             .SelectMany(r => (r.Locations.Count == 0 ? dataCenters.Keys : (IEnumerable<string>)r.Locations).Select(dc => (DataCenter: dc, r.Status.JobId)))
             .Distinct()
             .ToList();
         FaxSdkException? lastError = null;
-        for (var attempt = 1; attempt <= _options.MaxDeleteAttempts && pending.Count > 0; attempt++)
+        for (var attempt = 1; attempt <= Options.MaxDeleteAttempts && pending.Count > 0; attempt++)
         {
             if (attempt > 1)
             {
@@ -202,7 +186,7 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
         {
             var ids = string.Join(", ", pending.Take(10).Select(p => $"{p.JobId}@{p.DataCenter}"));
             throw new FaxSdkException(ProviderId,
-                $"{ProviderId}: {pending.Count} report(s) could not be deleted after {_options.MaxDeleteAttempts} attempt(s) ({ids}{(pending.Count > 10 ? ", …" : "")}); they will be read again.",
+                $"{ProviderId}: {pending.Count} report(s) could not be deleted after {Options.MaxDeleteAttempts} attempt(s) ({ids}{(pending.Count > 10 ? ", …" : "")}); they will be read again.",
                 lastError);
         }
     }
@@ -238,16 +222,16 @@ public sealed class RetarusStatusProvider : IFaxReportFeedProvider
     private Task<byte[]> SendAsync(HttpMethod method, Uri dataCenter, byte[]? body, string? jobId, CancellationToken cancellationToken, params string[] path)
     {
         var segments = new string[path.Length + 1];
-        segments[0] = FaxUri.EscapePathSegment(_options.CustomerNumber);
+        segments[0] = FaxUri.EscapePathSegment(Options.CustomerNumber);
         path.CopyTo(segments, 1);
         var request = new HttpRequestMessage(method, FaxUri.Combine(dataCenter, segments));
-        request.Headers.Authorization = FaxHttpRequests.Basic(_options.Username, _options.Password);
+        request.Headers.Authorization = FaxHttpRequests.Basic(Options.Username, Options.Password);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        return FaxHttpRequests.SendAsync(_httpClient, request, _options, ProviderId, jobId, cancellationToken);
+        return SendAsync(request, jobId, cancellationToken);
     }
 }

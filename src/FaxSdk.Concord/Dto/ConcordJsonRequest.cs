@@ -7,22 +7,3 @@ internal sealed class ConcordJsonRequest
 {
     public required ConcordGetFaxStatus GetFaxStatus { get; init; }
 }
-
-/// <summary>The operation's parameters.</summary>
-internal sealed class ConcordGetFaxStatus
-{
-    [JsonPropertyName("UserID")]
-    public required string UserId { get; init; }
-
-    [JsonPropertyName("strPIN")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Pin { get; init; }
-
-    public required IReadOnlyList<ConcordJobIdDto> FaxJobIds { get; init; }
-}
-
-/// <summary>A <c>FaxJobId</c>.</summary>
-internal sealed class ConcordJobIdDto
-{
-    public required string JobId { get; init; }
-}

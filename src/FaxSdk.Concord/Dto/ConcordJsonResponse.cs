@@ -7,14 +7,3 @@ internal sealed class ConcordJsonResponse
 {
     public ConcordStatusResponseDto? GetFaxStatusResponse { get; set; }
 }
-
-/// <summary>The body of the answer, shared by the JSON and SOAP readers.</summary>
-internal sealed class ConcordStatusResponseDto
-{
-    [JsonPropertyName("return")]
-    public bool? Return { get; set; }
-
-    public List<ConcordFaxStatusDto>? FaxStatusList { get; set; }
-
-    public ConcordErrorDto? WSError { get; set; }
-}

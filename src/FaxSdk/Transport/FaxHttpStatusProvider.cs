@@ -1,0 +1,68 @@
+namespace FaxSdk.Transport;
+
+/// <summary>
+/// A base for provider integrations that talk HTTP: it holds the provider id, instance name, HttpClient and
+/// options, checks that a job belongs to this provider, and sends requests through <see cref="FaxHttpRequests"/>
+/// (typed errors, size cap, insecure-http policy). Built-in provider packages derive from it; so can yours.
+/// </summary>
+/// <typeparam name="TOptions">The provider's options type.</typeparam>
+public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider
+    where TOptions : FaxProviderOptions
+{
+    /// <summary>Initialises the provider.</summary>
+    /// <param name="providerId">The provider's lowercase id.</param>
+    /// <param name="httpClient">The HttpClient to send with (from IHttpClientFactory).</param>
+    /// <param name="options">The provider's settings.</param>
+    /// <param name="instanceName">The configured instance's name.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    protected FaxHttpStatusProvider(string providerId, HttpClient httpClient, TOptions options, string instanceName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerId);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceName);
+        ProviderId = providerId;
+        HttpClient = httpClient;
+        Options = options;
+        InstanceName = instanceName;
+    }
+
+    /// <inheritdoc />
+    public string ProviderId { get; }
+
+    /// <inheritdoc />
+    public string InstanceName { get; }
+
+    /// <inheritdoc />
+    public abstract FaxProviderCapabilities Capabilities { get; }
+
+    /// <summary>The HttpClient requests are sent with.</summary>
+    protected HttpClient HttpClient { get; }
+
+    /// <summary>The provider's settings.</summary>
+    protected TOptions Options { get; }
+
+    /// <inheritdoc />
+    public abstract Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks that <paramref name="job"/> belongs to this provider.</summary>
+    /// <param name="job">The job.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The job belongs to another provider.</exception>
+    protected void EnsureOwnJob(FaxJobReference job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Provider != ProviderId)
+        {
+            throw new ArgumentException($"The job '{job.JobId}' belongs to '{job.Provider}', not '{ProviderId}'.", nameof(job));
+        }
+    }
+
+    /// <summary>Sends a request with <see cref="FaxHttpRequests.SendAsync"/> and returns the successful body.</summary>
+    /// <param name="request">The request (disposed).</param>
+    /// <param name="jobId">The job asked for, for not-found errors.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body.</returns>
+    protected Task<byte[]> SendAsync(HttpRequestMessage request, string? jobId, CancellationToken cancellationToken) =>
+        FaxHttpRequests.SendAsync(HttpClient, request, Options, ProviderId, jobId, cancellationToken);
+}

@@ -1,4 +1,5 @@
 using FaxSdk;
+using Microsoft.Extensions.Configuration;
 using FaxSdk.Concord;
 using Microsoft.Extensions.Logging;
 
@@ -9,21 +10,29 @@ public static class ConcordFaxSdkBuilderExtensions
 {
     /// <summary>Adds the Concord account (instance <c>default</c>).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
-    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN).</param>
+    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN), applied after the <c>FaxSdk:Concord</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, Action<ConcordOptions> configure) =>
+    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, Action<ConcordOptions>? configure = null) =>
         builder.AddConcord(FaxJobReference.DefaultInstance, configure);
 
     /// <summary>Adds one named Concord account.</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN).</param>
+    /// <param name="configure">Sets the user id and the access token (or the deprecated PIN), applied after the <c>FaxSdk:Concord</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, string instanceName, Action<ConcordOptions> configure) =>
+    public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, string instanceName, Action<ConcordOptions>? configure = null) =>
         builder.AddProvider<ConcordStatusProvider, ConcordOptions>(
             ConcordStatusParser.ProviderId,
             instanceName,
-            configure,
+            options =>
+            {
+                if (builder.GetProviderSection("Concord", instanceName) is { } section)
+                {
+                    section.Bind(options);
+                }
+
+                configure?.Invoke(options);
+            },
             (services, httpClient, options) => new ConcordStatusProvider(httpClient, options, instanceName,
                 (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger<ConcordStatusProvider>()));
 }

@@ -1,4 +1,5 @@
 using FaxSdk;
+using Microsoft.Extensions.Configuration;
 using FaxSdk.Pantarey;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,20 +9,28 @@ public static class PantareyFaxSdkBuilderExtensions
 {
     /// <summary>Adds the Pantarey endpoint (instance <c>default</c>).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
-    /// <param name="configure">Sets the endpoint and its credentials.</param>
+    /// <param name="configure">Sets the endpoint and its credentials, applied after the <c>FaxSdk:Pantarey</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The endpoint's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, Action<PantareyOptions> configure) =>
+    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, Action<PantareyOptions>? configure = null) =>
         builder.AddPantarey(FaxJobReference.DefaultInstance, configure);
 
     /// <summary>Adds one named Pantarey endpoint.</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The endpoint's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets the endpoint and its credentials.</param>
+    /// <param name="configure">Sets the endpoint and its credentials, applied after the <c>FaxSdk:Pantarey</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The endpoint's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions> configure) =>
+    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions>? configure = null) =>
         builder.AddProvider<PantareyStatusProvider, PantareyOptions>(
             PantareyStatusParser.ProviderId,
             instanceName,
-            configure,
+            options =>
+            {
+                if (builder.GetProviderSection("Pantarey", instanceName) is { } section)
+                {
+                    section.Bind(options);
+                }
+
+                configure?.Invoke(options);
+            },
             (_, httpClient, options) => new PantareyStatusProvider(httpClient, options, instanceName));
 }

@@ -1,4 +1,5 @@
 using FaxSdk;
+using Microsoft.Extensions.Configuration;
 using FaxSdk.Phaxio;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,20 +9,28 @@ public static class PhaxioFaxSdkBuilderExtensions
 {
     /// <summary>Adds the Phaxio account (instance <c>default</c>).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
-    /// <param name="configure">Sets the API key and secret (and optionally the base address).</param>
+    /// <param name="configure">Sets the API key and secret (and optionally the base address), applied after the <c>FaxSdk:Phaxio</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, Action<PhaxioOptions> configure) =>
+    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, Action<PhaxioOptions>? configure = null) =>
         builder.AddPhaxio(FaxJobReference.DefaultInstance, configure);
 
     /// <summary>Adds one named Phaxio account (several may be added under different names).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets the API key and secret (and optionally the base address).</param>
+    /// <param name="configure">Sets the API key and secret (and optionally the base address), applied after the <c>FaxSdk:Phaxio</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions> configure) =>
+    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions>? configure = null) =>
         builder.AddProvider<PhaxioStatusProvider, PhaxioOptions>(
             PhaxioStatusParser.ProviderId,
             instanceName,
-            configure,
+            options =>
+            {
+                if (builder.GetProviderSection("Phaxio", instanceName) is { } section)
+                {
+                    section.Bind(options);
+                }
+
+                configure?.Invoke(options);
+            },
             (_, httpClient, options) => new PhaxioStatusProvider(httpClient, options, instanceName));
 }

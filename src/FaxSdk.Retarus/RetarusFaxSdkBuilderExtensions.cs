@@ -1,4 +1,5 @@
 using FaxSdk;
+using Microsoft.Extensions.Configuration;
 using FaxSdk.Retarus;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,20 +9,28 @@ public static class RetarusFaxSdkBuilderExtensions
 {
     /// <summary>Adds the Retarus account (instance <c>default</c>).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
-    /// <param name="configure">Sets region, customer number, user and password.</param>
+    /// <param name="configure">Sets region, customer number, user and password, applied after the <c>FaxSdk:Retarus</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, Action<RetarusOptions> configure) =>
+    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, Action<RetarusOptions>? configure = null) =>
         builder.AddRetarus(FaxJobReference.DefaultInstance, configure);
 
     /// <summary>Adds one named Retarus account.</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets region, customer number, user and password.</param>
+    /// <param name="configure">Sets region, customer number, user and password, applied after the <c>FaxSdk:Retarus</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, string instanceName, Action<RetarusOptions> configure) =>
+    public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, string instanceName, Action<RetarusOptions>? configure = null) =>
         builder.AddProvider<RetarusStatusProvider, RetarusOptions>(
             RetarusStatusParser.ProviderId,
             instanceName,
-            configure,
+            options =>
+            {
+                if (builder.GetProviderSection("Retarus", instanceName) is { } section)
+                {
+                    section.Bind(options);
+                }
+
+                configure?.Invoke(options);
+            },
             (services, httpClient, options) => new RetarusStatusProvider(httpClient, options, instanceName, services.GetService(typeof(TimeProvider)) as TimeProvider));
 }

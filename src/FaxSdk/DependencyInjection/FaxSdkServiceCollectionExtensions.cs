@@ -1,6 +1,8 @@
 using FaxSdk;
 using FaxSdk.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,9 +16,39 @@ public static class FaxSdkServiceCollectionExtensions
     public static IFaxSdkBuilder AddFaxSdk(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        return AddCore(services, null);
+    }
+
+    /// <summary>
+    /// Adds the FaxSdk core services and reads settings from configuration: provider packages' <c>Add…()</c> methods
+    /// then bind <c>{sectionName}:{Provider}</c> (for example <c>FaxSdk:Phaxio:ApiKey</c>), named instances bind
+    /// <c>{sectionName}:{Provider}:Instances:{name}</c>, and the client binds <c>{sectionName}:Client</c>. Values set in
+    /// code are applied after configuration.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The application's configuration (its root, or any configuration holding the section).</param>
+    /// <param name="sectionName">The section FaxSdk reads. Default <c>FaxSdk</c>.</param>
+    /// <returns>A builder that provider packages extend.</returns>
+    public static IFaxSdkBuilder AddFaxSdk(this IServiceCollection services, IConfiguration configuration, string sectionName = FaxSdkConfiguration.DefaultSectionName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sectionName);
+        var section = configuration.GetSection(sectionName);
+        services.AddOptions<FaxStatusClientOptions>().Configure(o => FaxSdkConfiguration.BindClientOptions(section.GetSection("Client"), o));
+        return AddCore(services, section);
+    }
+
+    private static FaxSdkBuilder AddCore(IServiceCollection services, IConfiguration? section)
+    {
         services.AddOptions();
         services.TryAddSingleton<IFaxStatusProviderResolver, FaxStatusProviderResolver>();
-        return new FaxSdkBuilder(services);
+        services.TryAddSingleton(sp => new FaxStatusClient(
+            sp.GetRequiredService<IFaxStatusProviderResolver>(),
+            sp.GetRequiredService<IOptions<FaxStatusClientOptions>>().Value,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<FaxStatusClient>>()));
+        return new FaxSdkBuilder(services, section);
     }
 
     /// <summary>

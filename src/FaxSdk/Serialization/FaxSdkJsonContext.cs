@@ -22,6 +22,7 @@ namespace FaxSdk.Serialization;
 [JsonSerializable(typeof(FaxJobStatus))]
 [JsonSerializable(typeof(IReadOnlyList<FaxJobStatus>))]
 [JsonSerializable(typeof(FaxJobStatus[]))]
+[JsonSerializable(typeof(FaxWaitState))]
 public sealed partial class FaxSdkJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FaxSdk;
+
+/// <summary>
+/// What an application calls: the status of any job of any configured provider instance, many jobs at once (batched
+/// where the provider allows, with a per-provider concurrency limit), waiting until a job is final, watching its
+/// changes, and tracking thousands of jobs (<see cref="CreateTracker"/>). Once the client has reported a job final it
+/// never reports it non-final again. Every member is virtual so tests can fake the client.
+/// </summary>
+/// <example>
+/// <code>
+/// var client = provider.GetRequiredService&lt;FaxStatusClient&gt;();
+/// FaxWaitResult result = await client.WaitForCompletionAsync(new FaxJobReference("phaxio", "123456"),
+///     new FaxWaitOptions { Timeout = TimeSpan.FromMinutes(10) }, cancellationToken);
+/// if (result.IsCompleted)
+/// {
+///     foreach (var recipient in result.Status!.Recipients)
+///     {
+///         Console.WriteLine($"{recipient.FaxNumber}: {recipient.State} {recipient.Error?.Category}");
+///     }
+/// }
+/// </code>
+/// </example>
+public class FaxStatusClient
+{
+    private readonly IFaxStatusProviderResolver _resolver = null!;
+    private readonly FaxStatusClientOptions _options = null!;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly TerminalStatusMemory _terminal = null!;
+    private readonly ConcurrentDictionary<(string Provider, string Instance), SemaphoreSlim> _gates = new();
+
+    /// <summary>Creates a client over the configured providers.</summary>
+    /// <param name="resolver">The configured provider instances (from <c>services.AddFaxSdk()</c>).</param>
+    /// <param name="options">The client's settings; defaults when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock waits and trackers run on; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Where the client logs; nothing when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="resolver"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public FaxStatusClient(IFaxStatusProviderResolver resolver, FaxStatusClientOptions? options = null, TimeProvider? timeProvider = null, ILogger<FaxStatusClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        options ??= new FaxStatusClientOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrencyPerProvider, 1, nameof(options.MaxConcurrencyPerProvider));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.TerminalStatusCapacity, nameof(options.TerminalStatusCapacity));
+        ArgumentNullException.ThrowIfNull(options.Polling, nameof(options.Polling));
+        options.Polling.Validate();
+        _resolver = resolver;
+        _options = options;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _terminal = new TerminalStatusMemory(options.TerminalStatusCapacity);
+    }
+
+    /// <summary>For mocking frameworks and test doubles only: a client with no providers.</summary>
+    protected FaxStatusClient()
+    {
+        TimeProvider = TimeProvider.System;
+    }
+
+    /// <summary>The clock waits and trackers run on.</summary>
+    public virtual TimeProvider TimeProvider { get; }
+
+    /// <summary>The configured provider instances.</summary>
+    public virtual IFaxStatusProviderResolver Providers => _resolver;
+
+    /// <summary>The client's settings.</summary>
+    public virtual FaxStatusClientOptions Options => _options;
+
+    /// <summary>Reads the current status of one job from the provider instance that owns it.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The canonical status (the final one remembered when the provider now answers non-final).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">No provider instance is configured for the job.</exception>
+    /// <exception cref="FaxSdkException">The provider's typed errors (see <see cref="IFaxStatusProvider.GetStatusAsync"/>).</exception>
+    public virtual async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var provider = _resolver.GetProvider(job.Provider, job.Instance);
+        var gate = Gate(job.Provider, job.Instance);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        FaxJobStatus read;
+        try
+        {
+            read = await provider.GetStatusAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return _terminal.Reconcile(job, read);
+    }
+
+    /// <summary>
+    /// Reads the current status of many jobs: grouped by provider instance, in batches where the provider can answer
+    /// many jobs per request, with at most <see cref="FaxStatusClientOptions.MaxConcurrencyPerProvider"/> requests at
+    /// once per instance. A job whose status cannot be read gets its error; the others are unaffected.
+    /// </summary>
+    /// <param name="jobs">The jobs.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>One result per job, in the order given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="jobs"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">No provider instance is configured for one of the jobs.</exception>
+    public virtual async Task<IReadOnlyList<FaxJobStatusResult>> GetStatusesAsync(IEnumerable<FaxJobReference> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var list = jobs.ToList();
+        if (list.Any(j => j is null))
+        {
+            throw new ArgumentNullException(nameof(jobs), "The jobs must not contain null.");
+        }
+
+        var results = new FaxJobStatusResult[list.Count];
+        var groups = list.Select((job, index) => (job, index)).GroupBy(x => (x.job.Provider, x.job.Instance));
+        var work = new List<Task>();
+        foreach (var group in groups)
+        {
+            var provider = _resolver.GetProvider(group.Key.Provider, group.Key.Instance);
+            var members = group.ToList();
+            if (provider is IFaxBatchStatusProvider batch && members.Count > 1)
+            {
+                work.Add(ReadBatchAsync(batch, members, results, cancellationToken));
+            }
+            else
+            {
+                work.AddRange(members.Select(m => ReadOneAsync(m.job, m.index, results, cancellationToken)));
+            }
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>
+    /// Polls a job until it is final, with exponential backoff and jitter between the schedule's minimum and maximum
+    /// intervals, honouring the provider's Retry-After, riding out transient errors, and ending at
+    /// <see cref="FaxWaitOptions.Timeout"/> with <see cref="FaxWaitOutcome.TimedOut"/> rather than hanging.
+    /// </summary>
+    /// <param name="job">The job.</param>
+    /// <param name="options">How to wait; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The final status, or a timed-out result with the last status seen and a state to resume from.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="FaxWaitOptions.ResumeFrom"/> belongs to another job.</exception>
+    /// <exception cref="FaxSdkException">A non-transient error (authentication, job not found), or more transient errors in a row than <see cref="FaxWaitOptions.MaxConsecutiveErrors"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<FaxWaitResult> WaitForCompletionAsync(FaxJobReference job, FaxWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var session = StartSession(job, options);
+        while (true)
+        {
+            var status = await session.PollAsync(cancellationToken).ConfigureAwait(false);
+            if (status is { IsTerminal: true })
+            {
+                return session.Result(FaxWaitOutcome.Completed);
+            }
+
+            if (session.DeadlinePassed)
+            {
+                Log.WaitTimedOut(_logger, job.ToString(), session.State.Polls);
+                return session.Result(FaxWaitOutcome.TimedOut);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Polls a job like <see cref="WaitForCompletionAsync"/> and yields its first status and then each change (of
+    /// the job's state, the provider's status value, or a recipient's state); the sequence ends after the final status.
+    /// </summary>
+    /// <param name="job">The job.</param>
+    /// <param name="options">How to poll; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the watch.</param>
+    /// <returns>The statuses, the last one final.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FaxWaitTimeoutException"><see cref="FaxWaitOptions.Timeout"/> passed before the job was final.</exception>
+    /// <exception cref="FaxSdkException">As for <see cref="WaitForCompletionAsync"/>.</exception>
+    public virtual async IAsyncEnumerable<FaxJobStatus> WatchAsync(FaxJobReference job, FaxWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var session = StartSession(job, options);
+        FaxJobStatus? reported = null;
+        while (true)
+        {
+            var status = await session.PollAsync(cancellationToken).ConfigureAwait(false);
+            if (status is not null && FaxStatusChange.IsChange(reported, status))
+            {
+                reported = status;
+                yield return status;
+            }
+
+            if (status is { IsTerminal: true })
+            {
+                yield break;
+            }
+
+            if (session.DeadlinePassed)
+            {
+                Log.WaitTimedOut(_logger, job.ToString(), session.State.Polls);
+                throw new FaxWaitTimeoutException(job.Provider, $"Job {job} was not final when the watch's timeout of {options?.Timeout} passed (last state: {reported?.State.ToString() ?? "none read"}).", session.State);
+            }
+        }
+    }
+
+    /// <summary>Creates a tracker for many outstanding jobs that uses this client (run it with <see cref="FaxJobTracker.RunAsync"/>).</summary>
+    /// <param name="options">How the tracker polls; defaults when <see langword="null"/>.</param>
+    /// <returns>A new tracker.</returns>
+    public virtual FaxJobTracker CreateTracker(FaxTrackerOptions? options = null) => new(this, options, _logger);
+
+    /// <summary>Records that a job was seen to move from one state to another (metrics and logs).</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="from">The state before, or <see langword="null"/> when first seen.</param>
+    /// <param name="to">The state now.</param>
+    internal void OnStateObserved(FaxJobReference job, FaxJobState? from, FaxJobState to)
+    {
+        if (from == to)
+        {
+            return;
+        }
+
+        Log.StateChanged(_logger, job.ToString(), from?.ToString() ?? "none", to.ToString());
+    }
+
+    /// <summary>Whether a poll failure is worth trying again later.</summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns><see langword="true"/> for unavailable, rate-limited and unreadable answers.</returns>
+    internal static bool IsTransient(Exception exception) =>
+        exception is FaxProviderUnavailableException or FaxRateLimitedException or FaxProtocolException;
+
+    private FaxWaitSession StartSession(FaxJobReference job, FaxWaitOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        options ??= new FaxWaitOptions();
+        if (options.ResumeFrom is { } resume && resume.Job != job)
+        {
+            throw new ArgumentException($"The saved wait state belongs to job {resume.Job}, not {job}.", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxConsecutiveErrors, nameof(options.MaxConsecutiveErrors));
+        if (options.Timeout is { } timeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero, nameof(options.Timeout));
+        }
+
+        var schedule = options.Schedule ?? _options.Polling;
+        schedule.Validate();
+        return new FaxWaitSession(this, job, options, schedule, _logger);
+    }
+
+    private SemaphoreSlim Gate(string provider, string instance) =>
+        _gates.GetOrAdd((provider, instance), _ => new SemaphoreSlim(_options.MaxConcurrencyPerProvider, _options.MaxConcurrencyPerProvider));
+
+    private async Task ReadOneAsync(FaxJobReference job, int index, FaxJobStatusResult[] results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            results[index] = new FaxJobStatusResult { Job = job, Status = await GetStatusAsync(job, cancellationToken).ConfigureAwait(false) };
+        }
+        catch (FaxSdkException exception)
+        {
+            results[index] = new FaxJobStatusResult { Job = job, Error = exception };
+        }
+    }
+
+    private async Task ReadBatchAsync(IFaxBatchStatusProvider provider, List<(FaxJobReference Job, int Index)> members, FaxJobStatusResult[] results, CancellationToken cancellationToken)
+    {
+        var first = members[0].Job;
+        var gate = Gate(first.Provider, first.Instance);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var statuses = await provider.GetStatusesAsync([.. members.Select(m => m.Job)], cancellationToken).ConfigureAwait(false);
+            if (statuses.Count != members.Count)
+            {
+                throw new FaxProtocolException(first.Provider, $"The provider answered {statuses.Count} statuses for {members.Count} jobs.");
+            }
+
+            for (var i = 0; i < members.Count; i++)
+            {
+                results[members[i].Index] = new FaxJobStatusResult { Job = members[i].Job, Status = _terminal.Reconcile(members[i].Job, statuses[i]) };
+            }
+        }
+        catch (FaxSdkException exception)
+        {
+            foreach (var (job, index) in members)
+            {
+                results[index] = new FaxJobStatusResult { Job = job, Error = exception };
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

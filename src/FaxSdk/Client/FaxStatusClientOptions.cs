@@ -1,0 +1,17 @@
+namespace FaxSdk;
+
+/// <summary>Settings of <see cref="FaxStatusClient"/>, bound from the <c>FaxSdk:Client</c> configuration section when configuration is given.</summary>
+public sealed class FaxStatusClientOptions
+{
+    /// <summary>How many requests the client (and its trackers) send at once to one provider instance. Default 4.</summary>
+    public int MaxConcurrencyPerProvider { get; set; } = 4;
+
+    /// <summary>The default polling schedule of waits, watches and trackers.</summary>
+    public FaxPollingSchedule Polling { get; set; } = FaxPollingSchedule.Default;
+
+    /// <summary>
+    /// How many final statuses the client remembers so that a job it has reported final is never reported non-final
+    /// again (for example when a provider's report has been deleted). Default 10,000; the oldest are forgotten first.
+    /// </summary>
+    public int TerminalStatusCapacity { get; set; } = 10_000;
+}

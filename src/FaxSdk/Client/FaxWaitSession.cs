@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+
+namespace FaxSdk;
+
+/// <summary>The polling loop behind one wait or watch: when to poll next, what counts as transient, when the deadline passed.</summary>
+internal sealed class FaxWaitSession
+{
+    private readonly FaxStatusClient _client;
+    private readonly FaxJobReference _job;
+    private readonly FaxWaitOptions _options;
+    private readonly FaxPollingSchedule _schedule;
+    private readonly ILogger _logger;
+    private readonly DateTimeOffset? _deadline;
+    private int _consecutiveErrors;
+
+    public FaxWaitSession(FaxStatusClient client, FaxJobReference job, FaxWaitOptions options, FaxPollingSchedule schedule, ILogger logger)
+    {
+        _client = client;
+        _job = job;
+        _options = options;
+        _schedule = schedule;
+        _logger = logger;
+        var now = client.TimeProvider.GetUtcNow();
+        _deadline = options.Timeout is { } timeout ? now + timeout : null;
+        State = options.ResumeFrom ?? new FaxWaitState { Job = job };
+    }
+
+    /// <summary>Where the wait stands.</summary>
+    public FaxWaitState State { get; private set; }
+
+    /// <summary>Whether the deadline has passed.</summary>
+    public bool DeadlinePassed => _deadline is { } deadline && _client.TimeProvider.GetUtcNow() >= deadline;
+
+    /// <summary>A result for the wait as it stands.</summary>
+    /// <param name="outcome">How it ended.</param>
+    /// <returns>The result.</returns>
+    public FaxWaitResult Result(FaxWaitOutcome outcome) => new() { Job = _job, Outcome = outcome, Status = State.LastStatus, ResumeState = State };
+
+    /// <summary>
+    /// Waits until the next poll is due (or the deadline, whichever is first) and polls once. Returns the status read,
+    /// the last status when the poll failed transiently, or the final status at once when the job is already final.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The latest status known, or <see langword="null"/> when none has been read yet.</returns>
+    public async Task<FaxJobStatus?> PollAsync(CancellationToken cancellationToken)
+    {
+        if (State.LastStatus is { IsTerminal: true } final)
+        {
+            return final;
+        }
+
+        var time = _client.TimeProvider;
+        var due = State.NextPollAt ?? time.GetUtcNow();
+        if (_deadline is { } deadline && due > deadline)
+        {
+            due = deadline;
+        }
+
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (DeadlinePassed && State.NextPollAt is { } next && next > time.GetUtcNow())
+        {
+            // The deadline came before the poll was due: end without polling early.
+            return State.LastStatus;
+        }
+
+        FaxJobStatus status;
+        try
+        {
+            status = await _client.GetStatusAsync(_job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (FaxStatusClient.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            _consecutiveErrors++;
+            if (_consecutiveErrors > _options.MaxConsecutiveErrors)
+            {
+                throw;
+            }
+
+            var interval = _schedule.Grow(State.Interval);
+            var delay = _schedule.Jittered(interval, Random.Shared.NextDouble());
+            if (exception is FaxRateLimitedException { RetryAfter: { } retryAfter } && retryAfter > delay)
+            {
+                delay = retryAfter;
+            }
+
+            Log.PollFailed(_logger, _job.ToString(), exception.GetType().Name, _consecutiveErrors, delay);
+            State = State with { Interval = interval, NextPollAt = time.GetUtcNow() + delay };
+            return State.LastStatus;
+        }
+
+        _consecutiveErrors = 0;
+        var changed = FaxStatusChange.IsChange(State.LastStatus, status);
+        _client.OnStateObserved(_job, State.LastStatus?.State, status.State);
+        var nextInterval = changed ? _schedule.MinimumInterval : _schedule.Grow(State.Interval);
+        State = State with
+        {
+            LastStatus = status,
+            Polls = State.Polls + 1,
+            Interval = nextInterval,
+            NextPollAt = time.GetUtcNow() + _schedule.Jittered(nextInterval, Random.Shared.NextDouble()),
+        };
+        return status;
+    }
+}

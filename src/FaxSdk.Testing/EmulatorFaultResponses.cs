@@ -1,6 +1,10 @@
+using System.Globalization;
+using System.Net.Sockets;
 using System.Text;
 using FaxSdk.Testing.Providers;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FaxSdk.Testing;
 
@@ -81,10 +85,35 @@ internal static class EmulatorFaultResponses
     private static async Task<int> TruncatedAsync(HttpContext context, IProviderEmulator provider, string rawPath)
     {
         var body = await RenderAsync(context, provider, rawPath).ConfigureAwait(false);
-        var status = context.Response.StatusCode;
-        context.Response.ContentLength = Math.Max(body.Length, 2);
-        await context.Response.Body.WriteAsync(body.AsMemory(0, CharBoundary(body, body.Length / 2)), context.RequestAborted).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        var response = context.Response;
+        var status = response.StatusCode;
+        response.ContentLength = Math.Max(body.Length, 2);
+        var half = body.AsMemory(0, CharBoundary(body, body.Length / 2));
+
+        // Kestrel drops output it has not sent yet when a connection is aborted, so on HTTP/1.1 the response is
+        // written straight to the socket: the client is sure to get the head and half the body before the close.
+        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket && context.Request.Protocol == "HTTP/1.1")
+        {
+            var head = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ReasonPhrases.GetReasonPhrase(status)}\r\n");
+            foreach (var (name, values) in response.Headers)
+            {
+                foreach (var value in values)
+                {
+                    head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+                }
+            }
+
+            head.Append("\r\n");
+            await socket.SendAsync(Encoding.ASCII.GetBytes(head.ToString()), SocketFlags.None, context.RequestAborted).ConfigureAwait(false);
+            await socket.SendAsync(half, SocketFlags.None, context.RequestAborted).ConfigureAwait(false);
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        else
+        {
+            await response.Body.WriteAsync(half, context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         context.Abort();
         return status;
     }

@@ -170,12 +170,26 @@ public sealed class FaxJobTracker
 
         try
         {
+            var finalSweepDone = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (_options.StopWhenAllCompleted && Count == 0)
                 {
-                    return;
+                    // Reports of jobs that finished through a poll are still on the provider: one last read deletes them.
+                    var sweep = finalSweepDone ? [] : FeedsWithPendingAcknowledgements();
+                    if (sweep.Count == 0)
+                    {
+                        return;
+                    }
+
+                    finalSweepDone = true;
+                    foreach (var feed in sweep)
+                    {
+                        await ReadFeedAsync(feed, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
                 }
 
                 var now = _client.TimeProvider.GetUtcNow();
@@ -191,7 +205,7 @@ public sealed class FaxJobTracker
                     var results = await _client.GetStatusesAsync(due.Select(e => e.Job), cancellationToken).ConfigureAwait(false);
                     for (var i = 0; i < due.Count; i++)
                     {
-                        Apply(due[i], results[i]);
+                        Apply(due[i], results[i], fromFeed: false);
                     }
                 }
                 else if (feedsDue.Count == 0)
@@ -216,6 +230,14 @@ public sealed class FaxJobTracker
         lock (_lock)
         {
             return [.. _feeds.Where(f => f.Value <= now).Select(f => f.Key)];
+        }
+    }
+
+    private List<(string Provider, string Instance)> FeedsWithPendingAcknowledgements()
+    {
+        lock (_lock)
+        {
+            return [.. _pendingAcknowledgements.Where(p => p.Value.Count > 0).Select(p => p.Key)];
         }
     }
 
@@ -281,7 +303,7 @@ public sealed class FaxJobTracker
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private void Apply(Entry entry, FaxJobStatusResult result)
+    private void Apply(Entry entry, FaxJobStatusResult result, bool fromFeed)
     {
         var now = _client.TimeProvider.GetUtcNow();
         if (result.Status is not { } status)
@@ -314,6 +336,17 @@ public sealed class FaxJobTracker
             {
                 _entries.Remove((entry.Job.Provider, entry.Job.Instance, entry.Job.JobId));
                 entry.Removed = true;
+                if (entry.ViaFeed && !fromFeed)
+                {
+                    // Its report is (or will be) in the feed: delete it when the feed is next read.
+                    var key = (entry.Job.Provider, entry.Job.Instance);
+                    if (!_pendingAcknowledgements.TryGetValue(key, out var ids))
+                    {
+                        _pendingAcknowledgements[key] = ids = [];
+                    }
+
+                    ids.Add(entry.Job.JobId);
+                }
             }
         }
 
@@ -368,7 +401,7 @@ public sealed class FaxJobTracker
 
                 if (entry is not null)
                 {
-                    Apply(entry, new FaxJobStatusResult { Job = entry.Job, Status = report.Status });
+                    Apply(entry, new FaxJobStatusResult { Job = entry.Job, Status = report.Status }, fromFeed: true);
                     acknowledge.Add(report);
                 }
                 else if (pending || _options.AcknowledgeUntrackedReports)

@@ -6,8 +6,10 @@ namespace FaxSdk.Benchmarks;
 
 /// <summary>
 /// Polling 10,000 jobs through the real Phaxio client and an in-process handler (no sockets): CPU time and
-/// allocations per status update, request building, escaping, bounded read and parsing included. This is the cost a
-/// tracker pays per poll; the tracker's own scheduling overhead is measured once it exists (issue 5).
+/// allocations per status update. The baseline calls the provider directly (request building, escaping, bounded
+/// read and parsing: the cost of one poll); the other rows add what <see cref="FaxStatusClient"/> and
+/// <see cref="FaxJobTracker"/> do on top (grouping, per-provider concurrency gate, final-status memory,
+/// scheduling, change detection, updates and events), so the ratio is their overhead.
 /// </summary>
 [MemoryDiagnoser]
 public class PollingBenchmarks
@@ -15,17 +17,19 @@ public class PollingBenchmarks
     private const int Jobs = 10_000;
     private readonly byte[] _body = Payloads.Fixture("phaxio", "partialsuccess.json");
     private PhaxioStatusProvider _provider = null!;
+    private FaxStatusClient _client = null!;
     private FaxJobReference[] _jobs = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        var client = new HttpClient(new CannedHandler(_body)) { BaseAddress = new Uri("https://api.phaxio.test/v2.1/") };
-        _provider = new PhaxioStatusProvider(client, new PhaxioOptions { BaseAddress = client.BaseAddress, ApiKey = "key", ApiSecret = "secret" });
+        var http = new HttpClient(new CannedHandler(_body)) { BaseAddress = new Uri("https://api.phaxio.test/v2.1/") };
+        _provider = new PhaxioStatusProvider(http, new PhaxioOptions { BaseAddress = http.BaseAddress, ApiKey = "key", ApiSecret = "secret" });
+        _client = new FaxStatusClient(new OneProviderResolver(_provider), new FaxStatusClientOptions { TerminalStatusCapacity = Jobs });
         _jobs = [.. Enumerable.Range(0, Jobs).Select(i => new FaxJobReference("phaxio", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
-    [Benchmark(OperationsPerInvoke = Jobs, Description = "Poll one job (per status update)")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Jobs, Description = "Provider.GetStatusAsync (per status update)")]
     public async Task<int> PollAll()
     {
         var terminal = 0;
@@ -37,9 +41,34 @@ public class PollingBenchmarks
         return terminal;
     }
 
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "FaxStatusClient.GetStatusesAsync (per status update)")]
+    public async Task<int> ClientGetStatuses()
+    {
+        var results = await _client.GetStatusesAsync(_jobs).ConfigureAwait(false);
+        return results.Count(r => r.Status is { IsTerminal: true });
+    }
+
+    [Benchmark(OperationsPerInvoke = Jobs, Description = "FaxJobTracker, track and run to final (per status update)")]
+    public async Task<int> TrackerRound()
+    {
+        var tracker = _client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
+        var completed = 0;
+        tracker.JobCompleted += (_, _) => completed++;
+        tracker.Track(_jobs);
+        await tracker.RunAsync().ConfigureAwait(false);
+        return completed;
+    }
+
     private sealed class CannedHandler(byte[] body) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
+    }
+
+    private sealed class OneProviderResolver(IFaxStatusProvider provider) : IFaxStatusProviderResolver
+    {
+        public IReadOnlyCollection<FaxProviderRegistration> Registrations { get; } = [new FaxProviderRegistration(provider.ProviderId, provider.InstanceName, _ => provider)];
+
+        public IFaxStatusProvider GetProvider(string providerId, string instanceName = FaxJobReference.DefaultInstance) => provider;
     }
 }

@@ -17,6 +17,7 @@ public static class FaxStatusCli
         var console = new CliConsole(output, error);
         var root = new RootCommand("faxstatus: where your fax jobs stand, whichever provider sent them.");
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(EmulatorCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
 
         var parseResult = root.Parse(args);

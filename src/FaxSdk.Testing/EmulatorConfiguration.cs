@@ -39,6 +39,7 @@ internal static class EmulatorConfiguration
         WriteObject(writer, [.. settings.Select(s => (Path: s.Key.Split(':'), s.Value))], 0);
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes the entries below one level as properties, nesting by path segment and keeping their order.</summary>

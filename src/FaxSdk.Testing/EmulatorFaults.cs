@@ -21,7 +21,7 @@ namespace FaxSdk.Testing;
 public sealed record EmulatorFaults
 {
     /// <summary>All fault kinds, the default of <see cref="Kinds"/>.</summary>
-    public static IReadOnlyList<EmulatedFault> AllKinds { get; } = Enum.GetValues<EmulatedFault>();
+    public static IReadOnlyList<EmulatedFault> AllKinds { get; } = Array.AsReadOnly(Enum.GetValues<EmulatedFault>());
 
     /// <summary>No faults at all (the default).</summary>
     public static EmulatorFaults None { get; } = new();

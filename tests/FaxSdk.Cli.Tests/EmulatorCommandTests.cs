@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using FaxSdk.Concord;
+using FaxSdk.Pantarey;
+using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
+using FaxSdk.StoneFax;
+using FaxSdk.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace FaxSdk.Cli.Tests;
+
+public class EmulatorCommandTests
+{
+    private static readonly Dictionary<FaxJobState, string> CamelCase = new()
+    {
+        [FaxJobState.Succeeded] = "succeeded",
+        [FaxJobState.PartiallySucceeded] = "partiallySucceeded",
+        [FaxJobState.Failed] = "failed",
+        [FaxJobState.Canceled] = "canceled",
+    };
+
+    [Fact]
+    public async Task Emulator_prints_its_address_and_jobs_writes_a_working_configuration_and_exits_zero_when_cancelled()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"faxsdk-emulator-{Guid.NewGuid():N}.json");
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var expected = FaxEmulator.DefaultJobs();
+        var run = Task.Run(() => FaxStatusCli.RunAsync(["emulator", "--port", "0", "--write-config", config, "--seed", "1", "--fault-rate", "0"], output, error, cancellation.Token));
+        try
+        {
+            for (var i = 0; i < 600 && Lines(output).Length < expected.Count + 1 && !run.IsCompleted; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            var lines = Lines(output);
+            Assert.True(lines.Length == expected.Count + 1, $"stdout: {output}\nstderr: {error}");
+            Assert.Matches(@"^listening http://127\.0\.0\.1:[1-9][0-9]*$", lines[0]);
+            var address = new Uri(lines[0]["listening ".Length..] + "/");
+            Assert.Equal(expected.Select(j => $"job {j.Provider} {j.JobId} {CamelCase[j.ExpectedFinalState]}"), lines[1..]);
+
+            // The file: the FaxSdk section, each provider pointing at the listening address.
+            using (var document = JsonDocument.Parse(await File.ReadAllBytesAsync(config)))
+            {
+                var section = Assert.Single(document.RootElement.EnumerateObject());
+                Assert.Equal("FaxSdk", section.Name);
+                Assert.Equal(["Phaxio", "StoneFax", "Pantarey", "Concord", "Retarus"], section.Value.EnumerateObject().Select(p => p.Name));
+                foreach (var provider in section.Value.EnumerateObject())
+                {
+                    var urls = provider.Name == "Retarus"
+                        ? provider.Value.GetProperty("DataCenters").EnumerateObject().Select(d => d.Value.GetString()!).ToList()
+                        : [provider.Value.GetProperty("BaseAddress").GetString()!];
+                    Assert.NotEmpty(urls);
+                    Assert.All(urls, url => Assert.StartsWith(address.AbsoluteUri + provider.Name.ToLowerInvariant() + "/", url, StringComparison.Ordinal));
+                }
+            }
+
+            // The credentials in it are accepted: the real clients, bound from the file, read a job of every provider.
+            var configuration = new ConfigurationBuilder().AddJsonFile(config).Build();
+            T Bind<T>(string name)
+                where T : new()
+            {
+                var options = new T();
+                configuration.GetSection($"FaxSdk:{name}").Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+                return options;
+            }
+
+            using var http = new HttpClient();
+            var clients = new Dictionary<string, IFaxStatusProvider>
+            {
+                ["phaxio"] = new PhaxioStatusProvider(http, Bind<PhaxioOptions>("Phaxio")),
+                ["stonefax"] = new StoneFaxStatusProvider(http, Bind<StoneFaxOptions>("StoneFax")),
+                ["pantarey"] = new PantareyStatusProvider(http, Bind<PantareyOptions>("Pantarey")),
+                ["concord"] = new ConcordStatusProvider(http, Bind<ConcordOptions>("Concord")),
+                ["retarus"] = new RetarusStatusProvider(http, Bind<RetarusOptions>("Retarus")),
+            };
+            foreach (var job in expected.DistinctBy(j => j.Provider))
+            {
+                var status = await clients[job.Provider].GetStatusAsync(new FaxJobReference(job.Provider, job.JobId, isTest: job.IsTest));
+                Assert.Equal(job.JobId, status.JobId);
+            }
+
+            // And they matter: the same request with a wrong secret is refused.
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, new Uri(configuration["FaxSdk:Phaxio:BaseAddress"]! + "faxes/1001"));
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{configuration["FaxSdk:Phaxio:ApiKey"]}:wrong")));
+            using var refused = await http.SendAsync(wrong);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+            cancellation.Cancel();
+            Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Empty(error.ToString());
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(address));
+        }
+        finally
+        {
+            await cancellation.CancelAsync();
+            File.Delete(config);
+        }
+    }
+
+    [Theory]
+    [InlineData("--fault-rate", "2", "--fault-rate must be a number from 0 to 1 (got '2').")]
+    [InlineData("--fault-rate", "-0.5", "--fault-rate must be a number from 0 to 1 (got '-0.5').")]
+    [InlineData("--port", "65536", "--port must be an integer from 0 to 65535 (got '65536').")]
+    [InlineData("--port", "http", "--port must be an integer from 0 to 65535 (got 'http').")]
+    public async Task Out_of_range_options_are_usage_errors_with_one_clear_line(string option, string value, string message)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("emulator", option, value);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"faxstatus: {message}", error.ReplaceLineEndings("\n").Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Help_shows_an_example()
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync("emulator", "--help");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Example: faxstatus emulator --port 5080 --fault-rate 0.1 --seed 42 --write-config faxsdk.json", output, StringComparison.Ordinal);
+        Assert.Contains("--write-config", output, StringComparison.Ordinal);
+    }
+
+    private static string[] Lines(LockedStringWriter writer) =>
+        writer.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

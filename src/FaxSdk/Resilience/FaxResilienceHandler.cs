@@ -26,7 +26,10 @@ public sealed class FaxResilienceHandler : DelegatingHandler
 {
     private readonly FaxResiliencePipeline _pipeline;
 
-    /// <summary>Creates a handler with its own pipeline (and so its own circuit breaker), for use without dependency injection.</summary>
+    /// <summary>
+    /// Creates a handler with its own pipeline (and so its own circuit breaker), for use without dependency injection.
+    /// With <see cref="FaxResilienceOptions.Enabled"/> off it passes requests straight through.
+    /// </summary>
     /// <param name="options">The settings.</param>
     /// <param name="providerId">The provider id, for logs and metrics.</param>
     /// <param name="instanceName">The instance name, for logs and metrics.</param>
@@ -58,6 +61,11 @@ public sealed class FaxResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!_pipeline.Enabled)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var call = new FaxResilienceCall(this, request, _pipeline.TimeProvider.GetTimestamp());
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<HttpResponseMessage> outcome;

@@ -37,6 +37,7 @@ internal sealed class FaxResiliencePipeline
         }
 
         Options = options;
+        Enabled = options.Enabled;
         ProviderId = providerId;
         InstanceName = instanceName;
         TimeProvider = timeProvider;
@@ -49,6 +50,9 @@ internal sealed class FaxResiliencePipeline
 
     /// <summary>The options this pipeline was built from (compared by reference to detect reloads).</summary>
     public FaxResilienceOptions Options { get; }
+
+    /// <summary>Whether requests go through the pipeline (<see cref="FaxResilienceOptions.Enabled"/> when it was built).</summary>
+    public bool Enabled { get; }
 
     public string ProviderId { get; }
 

@@ -285,6 +285,16 @@ public class FaxResilienceHandlerTests
     }
 
     [Fact]
+    public async Task A_handler_built_with_enabled_off_passes_requests_through()
+    {
+        using var rig = new ResilienceRig(o => o.Enabled = false, S(503), ScriptedHandler.Ok());
+
+        await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => rig.Send());
+
+        Assert.Equal(1, rig.Inner.Calls);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_with_every_problem_named()
     {
         var options = new FaxResilienceOptions

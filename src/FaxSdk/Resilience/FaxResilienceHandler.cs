@@ -93,6 +93,14 @@ public sealed class FaxResilienceHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Polly hands back the last outcome when the caller cancels between attempts: the caller asked to stop,
+            // so it gets a cancellation, not a provider error.
+            outcome.Result?.Dispose();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         if (_pipeline.Complete(call, outcome, cancellationToken) is { } replacement)
         {
             throw replacement;

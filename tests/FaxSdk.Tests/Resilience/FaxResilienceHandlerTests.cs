@@ -61,7 +61,8 @@ public class FaxResilienceHandlerTests
         var start = rig.Clock.GetUtcNow();
 
         var call = rig.Send();
-        await VirtualTime.Until(() => rig.Inner.Calls == 1);
+        await VirtualTime.Until(() => rig.Logs.Ids.Contains(1001)); // the retry's delay is set (its timer starts right after)
+        await Task.Delay(20);
         rig.Clock.Advance(TimeSpan.FromSeconds(7) - TimeSpan.FromMilliseconds(1));
         await Task.Delay(20);
         Assert.Equal(1, rig.Inner.Calls); // not before the provider asked
@@ -82,7 +83,13 @@ public class FaxResilienceHandlerTests
         using var rig = new ResilienceRig(null, S(503, date.ToString("R")), ScriptedHandler.Ok());
         rig.Clock.SetUtcNow(clock.GetUtcNow());
 
-        await rig.SendDriven();
+        var call = rig.Send();
+        await VirtualTime.Until(() => rig.Inner.Calls == 1);
+        rig.Clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(20);
+        Assert.Equal(1, rig.Inner.Calls);
+        rig.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await call.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(date, rig.Inner.CallTimes[1]);
     }
@@ -188,7 +195,7 @@ public class FaxResilienceHandlerTests
         Assert.Contains("total timeout of 30 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, rig.Inner.Calls); // 10 s + ~1 s + 10 s + ~2 s + the third attempt cut at 30 s
         var elapsed = rig.Clock.GetUtcNow() - start;
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.25));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(32)); // the clock moves in 250 ms steps
     }
 
     [Fact]
@@ -251,7 +258,7 @@ public class FaxResilienceHandlerTests
         using var cancellation = new CancellationTokenSource();
 
         var call = rig.Send(cancellationToken: cancellation.Token);
-        await VirtualTime.Until(() => rig.Inner.Calls == 1);
+        await VirtualTime.Until(() => rig.Logs.Ids.Contains(1001)); // waiting 20 s before the retry
         await cancellation.CancelAsync();
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));

@@ -21,9 +21,7 @@ public static class FaxSdkServiceCollectionExtensions
 
     /// <summary>
     /// Registers one instance of an HTTP provider: named options (validated at start-up), a named HttpClient from
-    /// IHttpClientFactory with the options' base address and timeout, FaxSdk's resilience handler (see
-    /// <see cref="FaxSdk.Resilience.FaxResilienceHandler"/>; remove it with
-    /// <see cref="FaxResilienceHttpClientBuilderExtensions.RemoveFaxResilienceHandler"/>), and the provider for
+    /// IHttpClientFactory with the options' base address and timeout, and the provider for
     /// <see cref="IFaxStatusProviderResolver"/>. Provider packages call this from their own <c>Add…</c> method.
     /// </summary>
     /// <typeparam name="TProvider">The provider type.</typeparam>

@@ -52,8 +52,9 @@ public sealed class FaxResilienceOptions
     /// <summary>
     /// The longest <c>Retry-After</c> (delta seconds or HTTP date) that is waited for before retrying. When a provider
     /// asks for longer, or for longer than is left of <see cref="TotalTimeout"/>, the response is returned without
-    /// waiting, so the caller gets <see cref="FaxRateLimitedException"/> (or <see cref="FaxProviderUnavailableException"/>
-    /// for a 503) with the provider's <c>RetryAfter</c>. Default 60 seconds.
+    /// waiting, so the caller gets <see cref="FaxRateLimitedException"/> with the provider's
+    /// <see cref="FaxRateLimitedException.RetryAfter"/> (a 503 gives <see cref="FaxProviderUnavailableException"/>).
+    /// Default 60 seconds.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using FaxSdk.Concord.Dto;
+using FaxSdk.Resilience;
 using FaxSdk.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,6 +86,7 @@ public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<Concor
     {
         var endpoint = Options.BaseAddress ?? ConcordOptions.DefaultBaseAddress;
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        request.Options.Set(FaxResilience.IdempotentRequest, true); // GetFaxStatus only reads: safe to retry.
         request.Headers.TryAddWithoutValidation("x-ch-request-id", Guid.NewGuid().ToString("D"));
         string? pin = null;
         var token = Options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : Options.AccessToken;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using FaxSdk.Pantarey.Dto;
+using FaxSdk.Resilience;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey;
@@ -34,6 +35,7 @@ public sealed class PantareyStatusProvider : FaxHttpStatusProvider<PantareyOptio
         var input = JsonSerializer.SerializeToUtf8Bytes(new PantareyQueryInput { JobId = job.JobId, Test = job.IsTest }, PantareyJsonContext.Default.PantareyQueryInput);
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(input) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Options.Set(FaxResilience.IdempotentRequest, true); // The query task only reads: safe to retry.
         request.Headers.Authorization = string.IsNullOrWhiteSpace(Options.BearerToken)
             ? FaxHttpRequests.Basic(Options.Username ?? "", Options.Password ?? "")
             : new AuthenticationHeaderValue("Bearer", Options.BearerToken);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FaxSdk.Retarus.Dto;
+using FaxSdk.Resilience;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus;
@@ -226,6 +227,12 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
         path.CopyTo(segments, 1);
         var request = new HttpRequestMessage(method, FaxUri.Combine(dataCenter, segments));
         request.Headers.Authorization = FaxHttpRequests.Basic(Options.Username, Options.Password);
+        if (method == HttpMethod.Post)
+        {
+            // The only POST is the bulk DELETE action: deleting is idempotent, so it is safe to retry.
+            request.Options.Set(FaxResilience.IdempotentRequest, true);
+        }
+
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

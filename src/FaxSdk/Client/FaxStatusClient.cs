@@ -223,6 +223,10 @@ public class FaxStatusClient
         }
 
         Log.StateChanged(_logger, job.ToString(), from?.ToString() ?? "none", to.ToString());
+        if (from is { } before)
+        {
+            Diagnostics.FaxSdkTelemetry.RecordStateTransition(job.Provider, job.Instance, before, to);
+        }
     }
 
     /// <summary>Whether a poll failure is worth trying again later.</summary>

@@ -105,7 +105,7 @@ public static class FaxSdkServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             client.BaseAddress = options.BaseAddress;
             client.Timeout = options.Timeout;
-        });
+        }).AddFaxResilienceHandler<TOptions>(providerId, instanceName);
     }
 
     /// <summary>The name of a provider instance's options and HttpClient: <c>FaxSdk.{providerId}.{instanceName}</c>.</summary>

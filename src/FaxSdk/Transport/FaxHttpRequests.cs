@@ -1,5 +1,10 @@
+using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using FaxSdk.Diagnostics;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace FaxSdk.Transport;
 
@@ -8,7 +13,7 @@ public static class FaxHttpRequests
 {
     private const long MaxErrorBodyBytes = 64 * 1024;
 
-    /// <summary>Sends <paramref name="request"/> and reads a successful body within the size cap.</summary>
+    /// <summary>Sends <paramref name="request"/> and reads a successful body within the size cap (instance <c>default</c> in telemetry).</summary>
     /// <param name="client">The HttpClient (from IHttpClientFactory).</param>
     /// <param name="request">The request; disposed by this method.</param>
     /// <param name="options">The provider's options (size cap, insecure-http policy).</param>
@@ -16,48 +21,94 @@ public static class FaxHttpRequests
     /// <param name="jobId">The job asked for, for not-found errors.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of a 2xx response.</returns>
-    /// <exception cref="FaxSdkException">A typed subclass for 401/403/404/429/5xx, network failures, timeouts and oversized bodies.</exception>
+    /// <exception cref="FaxSdkException">A typed subclass for 401/403/404/429/5xx, network failures, timeouts, an open
+    /// circuit breaker and oversized bodies.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<byte[]> SendAsync(HttpClient client, HttpRequestMessage request, FaxProviderOptions options, string provider, string? jobId, CancellationToken cancellationToken)
+    public static Task<byte[]> SendAsync(HttpClient client, HttpRequestMessage request, FaxProviderOptions options, string provider, string? jobId, CancellationToken cancellationToken) =>
+        SendAsync(client, request, options, provider, FaxJobReference.DefaultInstance, jobId, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads a successful body within the size cap, reporting the request as an
+    /// activity and in the <c>faxsdk.requests</c> / <c>faxsdk.request.duration</c> instruments (see
+    /// <see cref="Diagnostics.FaxSdkDiagnostics"/>).
+    /// </summary>
+    /// <param name="client">The HttpClient (from IHttpClientFactory).</param>
+    /// <param name="request">The request; disposed by this method.</param>
+    /// <param name="options">The provider's options (size cap, insecure-http policy).</param>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="instance">The provider instance's name, for telemetry.</param>
+    /// <param name="jobId">The job asked for, for not-found errors (and the activity's job id tag).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body of a 2xx response.</returns>
+    /// <exception cref="FaxSdkException">A typed subclass for 401/403/404/429/5xx, network failures, timeouts, an open
+    /// circuit breaker and oversized bodies.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<byte[]> SendAsync(HttpClient client, HttpRequestMessage request, FaxProviderOptions options, string provider, string instance, string? jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(instance);
         using (request)
         {
             FaxEndpointPolicy.EnsureAllowed(request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request)), options.AllowInsecureHttp, provider);
-            HttpResponseMessage response;
+            var started = Stopwatch.GetTimestamp();
+            var method = request.Method.Method;
+            using var activity = FaxSdkTelemetry.StartRequest(provider, instance, request, jobId);
+            HttpStatusCode? status = null;
             try
             {
-                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new FaxProviderUnavailableException(provider, $"{provider}: the request failed before a response: {exception.Message}", exception);
-            }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out.", exception);
-            }
-
-            using (response)
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    return await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, cancellationToken).ConfigureAwait(false);
-                }
-
-                byte[] errorBody;
+                HttpResponseMessage response;
                 try
                 {
-                    errorBody = await FaxHttpContent.ReadBoundedAsync(response, MaxErrorBodyBytes, provider, cancellationToken).ConfigureAwait(false);
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
-                catch (FaxSdkException)
+                catch (HttpRequestException exception)
                 {
-                    errorBody = [];
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request failed before a response: {exception.Message}", exception);
+                }
+                catch (TimeoutRejectedException exception)
+                {
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out ({exception.Message.TrimEnd('.')}).", exception);
+                }
+                catch (BrokenCircuitException exception)
+                {
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the provider is unavailable ({exception.Message.TrimEnd('.')}).", exception);
+                }
+                catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out.", exception);
                 }
 
-                throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
+                byte[] body;
+                using (response)
+                {
+                    status = response.StatusCode;
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        byte[] errorBody;
+                        try
+                        {
+                            errorBody = await FaxHttpContent.ReadBoundedAsync(response, MaxErrorBodyBytes, provider, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (FaxSdkException)
+                        {
+                            errorBody = [];
+                        }
+
+                        throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
+                    }
+
+                    body = await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, cancellationToken).ConfigureAwait(false);
+                }
+
+                FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status, null, Stopwatch.GetElapsedTime(started));
+                return body;
+            }
+            catch (Exception exception)
+            {
+                FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status, exception, Stopwatch.GetElapsedTime(started));
+                throw;
             }
         }
     }

@@ -58,11 +58,11 @@ public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider
         }
     }
 
-    /// <summary>Sends a request with <see cref="FaxHttpRequests.SendAsync"/> and returns the successful body.</summary>
+    /// <summary>Sends a request with <see cref="FaxHttpRequests.SendAsync(HttpClient, HttpRequestMessage, FaxProviderOptions, string, string, string?, CancellationToken)"/> (with this instance's name for telemetry) and returns the successful body.</summary>
     /// <param name="request">The request (disposed).</param>
     /// <param name="jobId">The job asked for, for not-found errors.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body.</returns>
     protected Task<byte[]> SendAsync(HttpRequestMessage request, string? jobId, CancellationToken cancellationToken) =>
-        FaxHttpRequests.SendAsync(HttpClient, request, Options, ProviderId, jobId, cancellationToken);
+        FaxHttpRequests.SendAsync(HttpClient, request, Options, ProviderId, InstanceName, jobId, cancellationToken);
 }

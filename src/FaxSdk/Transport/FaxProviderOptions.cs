@@ -1,3 +1,5 @@
+using FaxSdk.Resilience;
+
 namespace FaxSdk.Transport;
 
 /// <summary>Settings every HTTP provider integration shares; each provider's options class derives from it.</summary>
@@ -15,8 +17,20 @@ public class FaxProviderOptions
     /// <summary>Allow plain <c>http</c> to hosts other than loopback. Off by default: credentials would travel unencrypted.</summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>The HttpClient timeout for one request, retries included. Default 30 seconds.</summary>
+    /// <summary>
+    /// The HttpClient timeout of one call when FaxSdk's resilience pipeline is off (<see cref="FaxResilienceOptions.Enabled"/>
+    /// is <see langword="false"/>, or the handler was removed or replaced). While the pipeline is on (the default), the
+    /// HttpClient timeout is infinite and <see cref="FaxResilienceOptions.TotalTimeout"/> bounds a call, retries
+    /// included, with <see cref="FaxResilienceOptions.AttemptTimeout"/> for each attempt. Default 30 seconds.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Retries, timeouts and the circuit breaker of this instance's requests (configuration:
+    /// <c>FaxSdk:{Provider}:Resilience:…</c>, e.g. <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c>). Each instance has
+    /// its own settings and its own circuit breaker.
+    /// </summary>
+    public FaxResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>Checks the settings; providers override it to add their own checks (calling the base).</summary>
     /// <param name="provider">The provider id, for messages.</param>
@@ -57,6 +71,18 @@ public class FaxProviderOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             yield return $"{provider}: Timeout must be positive.";
+        }
+
+        if (Resilience is null)
+        {
+            yield return $"{provider}: Resilience must not be null.";
+        }
+        else
+        {
+            foreach (var problem in Resilience.Validate(provider))
+            {
+                yield return problem;
+            }
         }
     }
 }

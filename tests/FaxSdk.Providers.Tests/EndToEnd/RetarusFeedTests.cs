@@ -15,6 +15,7 @@ public class RetarusFeedTests
             o.Username = emulator.Credentials.RetarusUsername;
             o.Password = emulator.Credentials.RetarusPassword;
             o.MaxDeleteAttempts = attempts;
+            o.Resilience.Enabled = false; // these tests exercise the provider's own deletion retries, not the HTTP pipeline's
         }).AddHttpMessageHandler(() => new RecordingHandler(fail));
 
     [Fact]

@@ -223,12 +223,14 @@ public sealed class FaultInjectionTests : IAsyncDisposable
             }
         }
 
-        // Retarus asks both data centres; Concord is asked twice (JSON and SOAP).
-        Assert.Equal(7, emulator.InjectedFaults.Count);
+        // Retarus asks both data centres; Concord is asked twice (JSON and SOAP). When one data centre's request
+        // fails first, Retarus may cancel the other before it reaches the emulator: 6 or 7 requests.
+        var faulted = emulator.InjectedFaults.Count;
+        Assert.InRange(faulted, 6, 7);
         Assert.All(emulator.InjectedFaults, f => Assert.Equal(kind, f.Kind));
         if (kind is EmulatedFault.SlowResponse or EmulatedFault.DroppedConnection)
         {
-            Assert.All(await WaitForRequestsAsync(emulator, 7), r => Assert.Equal(0, r.StatusCode));
+            Assert.All(await WaitForRequestsAsync(emulator, faulted), r => Assert.Equal(0, r.StatusCode));
         }
     }
 

@@ -1,0 +1,372 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FaxSdk.PublicApi.Tests;
+
+/// <summary>
+/// Writes an assembly's public surface as text, one line per type and per member, in a fixed order: what a caller
+/// can see (public and protected types and members, full signatures, default values, <c>init</c>/<c>set</c>,
+/// nullable annotations, <c>required</c>, constraints, enum values) and the attributes that change how callers use
+/// it (<c>[Obsolete]</c>, <c>[Flags]</c>, trimming/AOT requirements, JSON shape, FaxSdk wire mappings).
+/// </summary>
+internal static class PublicApiWriter
+{
+    // Attributes that matter to callers, by full name; and namespaces whose attributes all do.
+    private static readonly HashSet<string> CallerAttributes = new(StringComparer.Ordinal)
+    {
+        "System.ObsoleteAttribute",
+        "System.FlagsAttribute",
+        "System.AttributeUsageAttribute",
+        "System.ComponentModel.EditorBrowsableAttribute",
+        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute",
+        "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute",
+    };
+
+    private static readonly string[] CallerAttributeNamespaces = ["System.Text.Json.Serialization.", "FaxSdk.Mapping."];
+
+    private static readonly SymbolDisplayFormat TypeNameFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters | SymbolDisplayGenericsOptions.IncludeVariance,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+                              | SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+                              | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private static readonly SymbolDisplayFormat MemberFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters
+                         | SymbolDisplayGenericsOptions.IncludeTypeConstraints
+                         | SymbolDisplayGenericsOptions.IncludeVariance,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters
+                       | SymbolDisplayMemberOptions.IncludeType
+                       | SymbolDisplayMemberOptions.IncludeRef
+                       | SymbolDisplayMemberOptions.IncludeConstantValue,
+        extensionMethodStyle: SymbolDisplayExtensionMethodStyle.StaticMethod,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeParamsRefOut
+                          | SymbolDisplayParameterOptions.IncludeType
+                          | SymbolDisplayParameterOptions.IncludeName
+                          | SymbolDisplayParameterOptions.IncludeDefaultValue
+                          | SymbolDisplayParameterOptions.IncludeExtensionThis,
+        propertyStyle: SymbolDisplayPropertyStyle.NameOnly,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers
+                              | SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+                              | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Writes the public API of <paramref name="assembly"/>, resolving the types it uses from <paramref name="references"/>.</summary>
+    public static string Write(MetadataReference assembly, IEnumerable<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create(
+            "PublicApiReader",
+            references: references.Append(assembly),
+            options: new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                metadataImportOptions: MetadataImportOptions.Public));
+        var symbol = compilation.GetAssemblyOrModuleSymbol(assembly) as IAssemblySymbol
+                     ?? throw new InvalidOperationException($"'{assembly.Display}' could not be read as an assembly.");
+        return Write(symbol);
+    }
+
+    /// <summary>Writes the public API of an assembly symbol.</summary>
+    public static string Write(IAssemblySymbol assembly)
+    {
+        var types = new List<INamedTypeSymbol>();
+        CollectTypes(assembly.GlobalNamespace, types);
+        var text = new StringBuilder();
+        text.Append("// Public API of ").Append(assembly.Identity.Name)
+            .Append(". Generated by tests/FaxSdk.PublicApi.Tests: do not edit; see docs/packaging.md.\n");
+        foreach (var type in types.OrderBy(t => t.ToDisplayString(TypeNameFormat), StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(TypeLine(type)).Append('\n');
+            foreach (var line in MemberLines(type))
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void CollectTypes(INamespaceOrTypeSymbol container, List<INamedTypeSymbol> types)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                CollectTypes(ns, types);
+            }
+            else if (member is INamedTypeSymbol type && IsVisible(type))
+            {
+                types.Add(type);
+                CollectTypes(type, types);
+            }
+        }
+    }
+
+    private static bool IsVisible(ISymbol symbol)
+    {
+        for (var s = symbol; s is not null && s is not INamespaceSymbol; s = s.ContainingSymbol)
+        {
+            if (s.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+
+            if (s.Name.Contains('<', StringComparison.Ordinal))
+            {
+                return false; // compiler-generated (unspeakable) names
+            }
+        }
+
+        return true;
+    }
+
+    private static string Access(ISymbol symbol) => symbol.DeclaredAccessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        _ => symbol.DeclaredAccessibility.ToString().ToLowerInvariant(),
+    };
+
+    private static string TypeLine(INamedTypeSymbol type)
+    {
+        var line = new StringBuilder(Attributes(type));
+        line.Append(Access(type)).Append(' ');
+        if (type.TypeKind == TypeKind.Delegate && type.DelegateInvokeMethod is { } invoke)
+        {
+            line.Append("delegate ").Append(invoke.ReturnType.ToDisplayString(TypeNameFormat)).Append(' ')
+                .Append(type.ToDisplayString(TypeNameFormat))
+                .Append('(').Append(string.Join(", ", invoke.Parameters.Select(p => p.ToDisplayString(MemberFormat)))).Append(')')
+                .Append(Constraints(type.TypeParameters));
+            return line.ToString();
+        }
+
+        switch (type.TypeKind)
+        {
+            case TypeKind.Class:
+                line.Append(type.IsStatic ? "static " : type.IsAbstract ? "abstract " : type.IsSealed ? "sealed " : "");
+                line.Append(type.IsRecord ? "record " : "class ");
+                break;
+            case TypeKind.Struct:
+                line.Append(type.IsReadOnly ? "readonly " : "").Append(type.IsRefLikeType ? "ref " : "");
+                line.Append(type.IsRecord ? "record struct " : "struct ");
+                break;
+            case TypeKind.Interface:
+                line.Append("interface ");
+                break;
+            case TypeKind.Enum:
+                line.Append("enum ");
+                break;
+            default:
+                line.Append(type.TypeKind.ToString().ToLowerInvariant()).Append(' ');
+                break;
+        }
+
+        line.Append(type.ToDisplayString(TypeNameFormat));
+        var bases = new List<string>();
+        if (type.TypeKind == TypeKind.Enum && type.EnumUnderlyingType is { } underlying)
+        {
+            bases.Add(underlying.ToDisplayString(TypeNameFormat));
+        }
+        else if (type.BaseType is { } baseType && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType))
+        {
+            bases.Add(baseType.ToDisplayString(TypeNameFormat));
+        }
+
+        if (type.TypeKind != TypeKind.Enum)
+        {
+            bases.AddRange(type.AllInterfaces.Where(IsVisible).Select(i => i.ToDisplayString(TypeNameFormat)).Order(StringComparer.Ordinal));
+        }
+
+        if (bases.Count > 0)
+        {
+            line.Append(" : ").Append(string.Join(", ", bases));
+        }
+
+        line.Append(Constraints(type.TypeParameters));
+        return line.ToString();
+    }
+
+    private static string Constraints(ImmutableArray<ITypeParameterSymbol> typeParameters)
+    {
+        var text = new StringBuilder();
+        foreach (var parameter in typeParameters)
+        {
+            var parts = new List<string>();
+            if (parameter.HasReferenceTypeConstraint)
+            {
+                parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+
+            if (parameter.HasUnmanagedTypeConstraint)
+            {
+                parts.Add("unmanaged");
+            }
+            else if (parameter.HasValueTypeConstraint)
+            {
+                parts.Add("struct");
+            }
+
+            if (parameter.HasNotNullConstraint)
+            {
+                parts.Add("notnull");
+            }
+
+            parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(TypeNameFormat)));
+            if (parameter.HasConstructorConstraint)
+            {
+                parts.Add("new()");
+            }
+
+            if (parts.Count > 0)
+            {
+                text.Append(" where ").Append(parameter.Name).Append(" : ").Append(string.Join(", ", parts));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> MemberLines(INamedTypeSymbol type)
+    {
+        var members = type.GetMembers().Where(m => IsVisible(m) && !m.IsImplicitlyDeclared && m is not INamedTypeSymbol).ToList();
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return members.OfType<IFieldSymbol>()
+                .OrderBy(f => Convert.ToDecimal(f.ConstantValue, CultureInfo.InvariantCulture))
+                .ThenBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => $"{Attributes(f)}{f.Name} = {Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)}")
+                .ToList();
+        }
+
+        return members
+            .Select(m => (Rank: Rank(m), m.Name, Line: MemberLine(type, m)))
+            .Where(m => m.Line is not null)
+            .OrderBy(m => m.Rank)
+            .ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ThenBy(m => m.Line, StringComparer.Ordinal)
+            .Select(m => m.Line!)
+            .ToList();
+    }
+
+    private static int Rank(ISymbol member) => member switch
+    {
+        IFieldSymbol => 0,
+        IMethodSymbol { MethodKind: MethodKind.Constructor } => 1,
+        IPropertySymbol { IsIndexer: false } => 2,
+        IPropertySymbol => 3,
+        IEventSymbol => 4,
+        IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => 6,
+        _ => 5,
+    };
+
+    private static string? MemberLine(INamedTypeSymbol type, ISymbol member)
+    {
+        switch (member)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise or MethodKind.StaticConstructor }:
+                return null; // shown with their property or event, or not callable
+            case IMethodSymbol method:
+                return $"{Attributes(method)}{Modifiers(type, method)}{method.ToDisplayString(MemberFormat)}";
+            case IPropertySymbol property:
+                return $"{Attributes(property)}{Modifiers(type, property)}{(property.IsRequired ? "required " : "")}{property.ToDisplayString(MemberFormat)} {Accessors(property)}";
+            case IFieldSymbol field:
+                var fieldModifiers = field.IsConst ? "const " : (field.IsStatic ? "static " : "") + (field.IsReadOnly ? "readonly " : "") + (field.IsVolatile ? "volatile " : "");
+                return $"{Attributes(field)}{Access(field)} {(field.IsRequired ? "required " : "")}{fieldModifiers}{field.ToDisplayString(MemberFormat)}";
+            case IEventSymbol @event:
+                return $"{Attributes(@event)}{Modifiers(type, @event)}event {@event.ToDisplayString(MemberFormat)}";
+            default:
+                return $"{Attributes(member)}{Access(member)} {member.Kind} {member.ToDisplayString(MemberFormat)}";
+        }
+    }
+
+    private static string Modifiers(INamedTypeSymbol type, ISymbol member)
+    {
+        var text = new StringBuilder(Access(member)).Append(' ');
+        if (member.IsStatic)
+        {
+            text.Append("static ");
+        }
+
+        var inInterface = type.TypeKind == TypeKind.Interface;
+        if (member.IsAbstract && (!inInterface || member.IsStatic))
+        {
+            text.Append("abstract ");
+        }
+
+        if (member.IsVirtual && !inInterface)
+        {
+            text.Append("virtual ");
+        }
+
+        if (member.IsSealed && member.IsOverride)
+        {
+            text.Append("sealed ");
+        }
+
+        if (member.IsOverride)
+        {
+            text.Append("override ");
+        }
+
+        if (member is IMethodSymbol { IsReadOnly: true } && type.TypeKind == TypeKind.Struct && !type.IsReadOnly)
+        {
+            text.Append("readonly ");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Accessors(IPropertySymbol property)
+    {
+        var parts = new List<string>();
+        if (property.GetMethod is { } getter && IsVisible(getter))
+        {
+            parts.Add(AccessorAccess(property, getter) + "get;");
+        }
+
+        if (property.SetMethod is { } setter && IsVisible(setter))
+        {
+            parts.Add(AccessorAccess(property, setter) + (setter.IsInitOnly ? "init;" : "set;"));
+        }
+
+        return "{ " + string.Join(' ', parts) + " }";
+    }
+
+    private static string AccessorAccess(IPropertySymbol property, IMethodSymbol accessor) =>
+        accessor.DeclaredAccessibility == property.DeclaredAccessibility ? "" : Access(accessor) + " ";
+
+    private static string Attributes(ISymbol symbol)
+    {
+        var shown = symbol.GetAttributes()
+            .Where(a => a.AttributeClass is { } c && IsCallerAttribute(c.ToDisplayString(TypeNameFormat)))
+            .Select(FormatAttribute)
+            .ToList(); // declaration order: the order of [Wire(...)] values is meaningful (the first is canonical)
+        return shown.Count == 0 ? "" : string.Concat(shown.Select(a => $"[{a}] "));
+    }
+
+    private static bool IsCallerAttribute(string name) =>
+        CallerAttributes.Contains(name) || CallerAttributeNamespaces.Any(ns => name.StartsWith(ns, StringComparison.Ordinal));
+
+    private static string FormatAttribute(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass!.ToDisplayString(TypeNameFormat);
+        if (name.EndsWith("Attribute", StringComparison.Ordinal))
+        {
+            name = name[..^"Attribute".Length];
+        }
+
+        var arguments = attribute.ConstructorArguments.Select(a => a.ToCSharpString())
+            .Concat(attribute.NamedArguments.Select(a => $"{a.Key} = {a.Value.ToCSharpString()}"))
+            .ToList();
+        return arguments.Count == 0 ? name : $"{name}({string.Join(", ", arguments)})";
+    }
+}

@@ -9,6 +9,12 @@ namespace FaxSdk.Testing;
 /// <summary>Small HTTP helpers shared by the provider emulators.</summary>
 internal static class EmulatorHttp
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key that marks a dry run: answer as usual, change no state.</summary>
+    public const string DryRunKey = "FaxSdk.Testing.DryRun";
+
+    /// <summary>Whether the request may change emulator state (false while a fault renders the real answer).</summary>
+    public static bool MayChangeState(HttpContext context) => !context.Items.ContainsKey(DryRunKey);
+
     public static async Task JsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -34,7 +34,10 @@ public sealed class FaxEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Provider, string JobId), EmulatedJobRun> _jobs = new();
     private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
+    private readonly ConcurrentQueue<InjectedFault> _injectedFaults = new();
     private readonly IReadOnlyList<IProviderEmulator> _providers;
+    private readonly long[] _ordinals;
+    private EmulatorFaults _faults;
 
     private readonly RetarusReportStore _retarus = new();
 
@@ -50,7 +53,12 @@ public sealed class FaxEmulator : IAsyncDisposable
             new ConcordEmulator(this),
             new RetarusEmulator(this),
         ];
+        _ordinals = new long[_providers.Count];
+        _faults = options.Faults;
     }
+
+    /// <summary>The name of the configuration section <see cref="CreateConfiguration"/> writes: <c>FaxSdk</c>.</summary>
+    public const string ConfigurationSection = "FaxSdk";
 
     /// <summary>The provider ids the emulator serves.</summary>
     public static IReadOnlyList<string> Providers { get; } = ["phaxio", "stonefax", "pantarey", "concord", "retarus"];
@@ -89,6 +97,26 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <summary>Every request received, in order (without Authorization headers).</summary>
     public IReadOnlyList<EmulatedRequest> Requests => [.. _requests];
 
+    /// <summary>Every fault injected so far, in the order they were decided.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => [.. _injectedFaults];
+
+    /// <summary>
+    /// The faults injected from now on; starts as <see cref="FaxEmulatorOptions.Faults"/>. Set it at any time, for
+    /// example to <see cref="EmulatorFaults.None"/> to let a circuit breaker recover. Request ordinals keep counting
+    /// across changes, so a run stays deterministic.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is invalid (see <see cref="EmulatorFaults.Validate"/>).</exception>
+    public EmulatorFaults Faults
+    {
+        get => Volatile.Read(ref _faults);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            Volatile.Write(ref _faults, value);
+        }
+    }
+
     /// <summary>The jobs added so far.</summary>
     public IReadOnlyList<EmulatedJob> Jobs => [.. _jobs.Values.OrderBy(r => r.AddedAt).Select(r => r.Job)];
 
@@ -101,6 +129,8 @@ public sealed class FaxEmulator : IAsyncDisposable
     public static async Task<FaxEmulator> StartAsync(FaxEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FaxEmulatorOptions();
+        ArgumentNullException.ThrowIfNull(options.Faults);
+        options.Faults.Validate();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
@@ -159,6 +189,24 @@ public sealed class FaxEmulator : IAsyncDisposable
         EmulatedJob.Canceled("retarus", "FJJ77ABCD105ZZBIELBOTH") with { DataCenters = ["DE1", "DE2"] },
     ];
 
+    /// <summary>
+    /// A configuration, in flattened <c>FaxSdk:Provider:Property</c> form, that points all five providers at this
+    /// emulator with credentials it accepts; feed it to <c>ConfigurationBuilder.AddInMemoryCollection</c>. Keys are the
+    /// providers' options property names: Phaxio <c>BaseAddress</c>, <c>ApiKey</c>, <c>ApiSecret</c>; StoneFax
+    /// <c>BaseAddress</c>, <c>Username</c>, <c>Password</c>; Pantarey <c>BaseAddress</c>, <c>BearerToken</c>; Concord
+    /// <c>BaseAddress</c>, <c>UserId</c>, <c>AccessToken</c>, <c>Transport</c>; Retarus <c>CustomerNumber</c>,
+    /// <c>Username</c>, <c>Password</c>, <c>DataCenters:{name}</c>.
+    /// </summary>
+    /// <returns>The settings, in a stable order.</returns>
+    public IReadOnlyDictionary<string, string?> CreateConfiguration() => EmulatorConfiguration.Create(this);
+
+    /// <summary>Writes <see cref="CreateConfiguration"/> as an indented JSON document, <c>{"FaxSdk": {"Phaxio": {…}, …}}</c>.</summary>
+    /// <param name="stream">Where to write (left open).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the document is written and flushed.</returns>
+    public Task WriteConfigurationAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        EmulatorConfiguration.WriteJsonAsync(CreateConfiguration(), stream, cancellationToken);
+
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when it has stopped.</returns>
     public Task StopAsync() => _app.StopAsync();
@@ -181,16 +229,37 @@ public sealed class FaxEmulator : IAsyncDisposable
         // Route on the raw target: an escaped job id ("..%2F..", "%2E%2E") must stay one segment.
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
         var rawPath = rawTarget.Split('?', 2)[0];
-        var provider = _providers.FirstOrDefault(p => rawPath.StartsWith(p.Prefix, StringComparison.Ordinal));
-        if (provider is null)
+        var method = context.Request.Method;
+        var index = -1;
+        for (var i = 0; i < _providers.Count && index < 0; i++)
+        {
+            index = rawPath.StartsWith(_providers[i].Prefix, StringComparison.Ordinal) ? i : -1;
+        }
+
+        if (index < 0)
         {
             await EmulatorHttp.EmptyAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
+            _requests.Enqueue(new EmulatedRequest(method, rawTarget, null, context.Response.StatusCode));
+            return;
+        }
+
+        // The fault is decided before the request is processed, from (seed, provider, ordinal) only.
+        var provider = _providers[index];
+        var ordinal = Interlocked.Increment(ref _ordinals[index]);
+        var faults = Faults;
+        var fault = faults.Decide(provider.ProviderId, ordinal);
+        int status;
+        if (fault is { } kind)
+        {
+            _injectedFaults.Enqueue(new InjectedFault(provider.ProviderId, method, rawTarget, kind, ordinal));
+            status = await EmulatorFaultResponses.WriteAsync(context, kind, faults, Time, provider, rawPath).ConfigureAwait(false);
         }
         else
         {
             await provider.HandleAsync(context, rawPath).ConfigureAwait(false);
+            status = context.Response.StatusCode;
         }
 
-        _requests.Enqueue(new EmulatedRequest(context.Request.Method, rawTarget, provider?.ProviderId, context.Response.StatusCode));
+        _requests.Enqueue(new EmulatedRequest(method, rawTarget, provider.ProviderId, status) { Fault = fault });
     }
 }

@@ -17,4 +17,7 @@ public sealed record FaxEmulatorOptions
 
     /// <summary>Serve StoneFax bodies without the <c>{"fax": …}</c> wrapper, like the 2016 documentation example.</summary>
     public bool StoneFaxUnwrapped { get; init; }
+
+    /// <summary>The faults to inject (see <see cref="EmulatorFaults"/>); default <see cref="EmulatorFaults.None"/>. Change them at run time with <see cref="FaxEmulator.Faults"/>.</summary>
+    public EmulatorFaults Faults { get; init; } = EmulatorFaults.None;
 }

@@ -74,7 +74,11 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
             }
             else if (HttpMethods.IsDelete(method))
             {
-                emulator.Retarus.Delete(dc, jobId);
+                if (EmulatorHttp.MayChangeState(context))
+                {
+                    emulator.Retarus.Delete(dc, jobId);
+                }
+
                 await EmulatorHttp.JsonAsync(context, StatusCodes.Status200OK, w =>
                 {
                     w.WriteStartObject();
@@ -110,7 +114,11 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
         else if (HttpMethods.IsDelete(method))
         {
             var page = Available(dc, now).Take(PageSize).ToList();
-            page.ForEach(r => emulator.Retarus.Delete(dc, r.Job.JobId));
+            if (EmulatorHttp.MayChangeState(context))
+            {
+                page.ForEach(r => emulator.Retarus.Delete(dc, r.Job.JobId));
+            }
+
             await WriteBulkAsync(context, page.Select(r => (r.Job.JobId, (EmulatedJobRun?)r)), delete: true).ConfigureAwait(false);
         }
         else if (HttpMethods.IsPost(method))
@@ -138,7 +146,7 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
 
             var available = Available(dc, now).ToDictionary(r => r.Job.JobId, StringComparer.Ordinal);
             var found = jobIds.Select(id => (id, available.GetValueOrDefault(id))).ToList();
-            if (delete)
+            if (delete && EmulatorHttp.MayChangeState(context))
             {
                 foreach (var (id, run) in found)
                 {

@@ -12,7 +12,7 @@ internal static class ProviderErrors
     /// <returns><c>faxstatus: phaxio:42: job not found (FaxJobNotFoundException)</c>.</returns>
     public static string Line(FaxJobReference? job, FaxSdkException error, SecretRedactor redactor)
     {
-        var status = error.StatusCode is { } code ? $", HTTP {(int)code}" : "";
+        var status = error.StatusCode is { } code && !error.Message.Contains("HTTP ", StringComparison.Ordinal) ? $", HTTP {(int)code}" : "";
         var subject = job is null ? error.Provider : job.ToString();
         return redactor.Redact($"faxstatus: {subject}: {error.Message} ({Kind(error)}{status})");
     }

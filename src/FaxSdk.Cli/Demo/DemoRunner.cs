@@ -122,9 +122,8 @@ internal sealed class DemoRunner(CliConsole console, DemoSettings settings)
 
     private static string ProviderErrorsLine(FaxSdkException error, SecretRedactor redactor)
     {
-        var status = error.StatusCode is { } code ? $"HTTP {(int)code}: " : "";
         var message = error.Message.Length > 120 ? error.Message[..119] + "…" : error.Message;
-        return redactor.Redact($"{error.GetType().Name} ({status}{message})");
+        return redactor.Redact($"{error.GetType().Name} ({message})");
     }
 
     private void WriteLine(string line)

@@ -35,16 +35,16 @@ internal static class LiveDemoView
     private static Table Build(IReadOnlyCollection<DemoJob> jobs, TimeSpan elapsed, int failedPolls, long retries)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Provider").AddColumn("Job").AddColumn("State").AddColumn("Provider status").AddColumn("Recipients").AddColumn("Expected");
+            .AddColumn("Provider").AddColumn("Job").AddColumn("State").AddColumn("Provider status").AddColumn("Recipients").AddColumn("As scripted");
         foreach (var job in jobs)
         {
             var state = job.Last is null ? "[grey]waiting[/]" : Colour(job.Last.State);
             var recipients = job.Last is null ? "" : string.Join(", ", job.Last.Recipients.Select(r =>
-                r.Error is { } error ? $"{r.FaxNumber} {StatusFormat.Camel(r.State)} ({StatusFormat.Camel(error.Category)})" : $"{r.FaxNumber} {StatusFormat.Camel(r.State)}"));
+                r.Error is { } error ? $"{StatusFormat.Camel(r.State)}: {StatusFormat.Camel(error.Category)}" : StatusFormat.Camel(r.State)));
             var expected = job.IsFinal ? job.Last!.State == job.Expected ? "[green]✓[/]" : $"[red]✗ {StatusFormat.Camel(job.Expected)}[/]" : "";
             table.AddRow(
                 Markup.Escape(job.Job.Provider),
-                Markup.Escape(job.Job.JobId.Length > 24 ? job.Job.JobId[..23] + "…" : job.Job.JobId),
+                Markup.Escape(job.Job.JobId.Length > 16 ? job.Job.JobId[..15] + "…" : job.Job.JobId),
                 state,
                 Markup.Escape(job.Last?.ProviderStatus ?? ""),
                 Markup.Escape(recipients),

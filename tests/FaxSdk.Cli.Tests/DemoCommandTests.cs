@@ -32,6 +32,21 @@ public class DemoCommandTests
         Assert.Equal("All 19 jobs are final, each in the state the emulator scripted.", lines[^1]);
     }
 
+    [Fact]
+    public async Task Demo_with_faults_still_reaches_every_expected_state_and_counts_the_failed_polls()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("demo", "--fault-rate", "0.3", "--seed", "7", "--timeout", "80");
+
+        Assert.True(exitCode == ExitCodes.Success, $"exit {exitCode}: {error}\n{output}");
+        var lines = CliRunner.Lines(output);
+        Assert.Contains("(fault rate 30%)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("poll failed, trying again later", StringComparison.Ordinal));
+        var failedPolls = lines.Single(l => l.StartsWith("Failed polls:", StringComparison.Ordinal));
+        Assert.DoesNotContain("Failed polls:  0 ", failedPolls, StringComparison.Ordinal);
+        Assert.Equal(["total", "19", "8", "3", "5", "3", "0", "19/19"], Cells(lines.Single(l => l.StartsWith("total", StringComparison.Ordinal))));
+        Assert.Equal("All 19 jobs are final, each in the state the emulator scripted.", lines[^1]);
+    }
+
     [Theory]
     [InlineData("--fault-rate", "1.5")]
     [InlineData("--fault-rate", "-0.1")]

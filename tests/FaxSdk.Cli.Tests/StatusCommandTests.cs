@@ -207,6 +207,21 @@ public sealed class StatusCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_that_cannot_be_bound_is_reported_without_echoing_credentials()
+    {
+        var config = _host.WriteConfig(_host.Settings(("FaxSdk:Phaxio:ApiKey", "k3y-value-1234"), ("FaxSdk:Phaxio:Timeout", "k3y-value-1234")));
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--config", config, "--provider", "phaxio", "5001");
+
+        Assert.Equal(ExitCodes.InputError, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(CliRunner.Lines(error));
+        Assert.StartsWith("faxstatus: configuration: phaxio: ", line, StringComparison.Ordinal);
+        Assert.Contains("Timeout", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("k3y-value-1234", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_configuration_at_all_is_an_input_error()
     {
         var (exitCode, _, error) = await CliRunner.RunAsync("status", "--provider", "phaxio", "5001");

@@ -9,11 +9,15 @@ internal static class CliRunner
     public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithEnvironmentAsync(NoEnvironment, args);
 
     /// <summary>Runs with these environment variables (e.g. <c>FaxSdk__Phaxio__ApiKey</c>).</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    /// <summary>Runs with these environment variables until done or <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await FaxStatusCli.RunAsync(args, new CliConsole(output, error) { Environment = environment }, CancellationToken.None);
+        var exitCode = await FaxStatusCli.RunAsync(args, new CliConsole(output, error) { Environment = environment }, cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

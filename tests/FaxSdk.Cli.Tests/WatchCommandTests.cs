@@ -86,6 +86,18 @@ public sealed class WatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancellation_ends_the_watch_with_its_own_exit_code()
+    {
+        _host.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "w4", step: TimeSpan.FromMinutes(10)));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(FastPolling, cancellation.Token, "watch", "--config", _config, "--provider", "phaxio", "w4");
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error)));
+    }
+
+    [Fact]
     public async Task Unknown_job_is_a_provider_error()
     {
         var (exitCode, _, error) = await CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", _config, "--provider", "phaxio", "nope", "--timeout", "10");

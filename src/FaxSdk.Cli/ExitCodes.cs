@@ -6,10 +6,19 @@ public static class ExitCodes
     /// <summary>The command did what it was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>The command line was wrong (unknown command or option, missing argument).</summary>
+    /// <summary>A self-check failed: <c>faxstatus demo</c> saw a job end in a state other than the one expected.</summary>
+    public const int CheckFailed = 1;
+
+    /// <summary>
+    /// The command line was wrong (unknown command or option, missing argument, a provider that cannot do what was
+    /// asked, such as <c>reports</c> for a provider without a report feed).
+    /// </summary>
     public const int UsageError = 2;
 
-    /// <summary>The input could not be read (missing file, malformed or unexpected payload).</summary>
+    /// <summary>
+    /// The input could not be used: a missing, unreadable or malformed file (payload or <c>--config</c>), or a
+    /// configuration that is invalid (a missing credential, a bad URL) or lacks the provider asked for.
+    /// </summary>
     public const int InputError = 3;
 
     /// <summary>The provider answered with an error (authentication, not found, unavailable, call-level error).</summary>
@@ -17,4 +26,7 @@ public static class ExitCodes
 
     /// <summary>A wait ended at its deadline before the job was final.</summary>
     public const int Timeout = 5;
+
+    /// <summary>The command was interrupted (Ctrl+C) before it finished.</summary>
+    public const int Cancelled = 130;
 }

@@ -14,11 +14,25 @@ public static class FaxStatusCli
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error) { IsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected };
+        return await RunAsync(args, console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the command line with a given console (tests pass their own environment variables).</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="console">The streams and surroundings.</param>
+    /// <param name="cancellationToken">Cancels a running command.</param>
+    /// <returns>The process exit code.</returns>
+    internal static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (output, error) = (console.Out, console.Error);
         var root = new RootCommand("faxstatus: where your fax jobs stand, whichever provider sent them.");
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(EmulatorCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(WatchCommand.Create(console));
+        root.Subcommands.Add(ReportsCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,59 +1,57 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using FaxSdk.Serialization;
+using FaxSdk.Cli.Demo;
 
 namespace FaxSdk.Cli.Commands;
 
-/// <summary><c>faxstatus demo</c>: shows the canonical model at work, with no configuration at all.</summary>
+/// <summary><c>faxstatus demo</c>: the emulator, all five providers and the tracker at work, with no configuration.</summary>
 internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var json = new Option<bool>("--json") { Description = "Print the canonical JSON array instead of the table." };
+        var faultRate = new Option<double>("--fault-rate")
+        {
+            Description = "The share of emulator requests (0 to 1) answered with an injected fault (429, 5xx, slow, dropped, truncated, malformed) to show the client riding them out. Default 0.",
+            DefaultValueFactory = _ => 0,
+        };
+        var seed = new Option<int>("--seed") { Description = "The fault seed: the same seed injects the same faults. Default 1.", DefaultValueFactory = _ => 1 };
+        var timeout = new Option<double>("--timeout", "-t") { Description = "Give up after this many seconds (exit 5). Default 80.", DefaultValueFactory = _ => 80 };
         var command = new Command("demo", """
-            Show how provider statuses become one canonical model, with no configuration.
-            Example: faxstatus demo --json
+            Start the provider emulator in-process with a job for every final state of every provider (Phaxio,
+            StoneFax, Pantarey, Concord, Retarus), follow them all with the tracker until each is final, and print a
+            summary (jobs per provider and final state, retries, failed polls, time taken). A live table on a terminal,
+            one line per change when the output is redirected. Needs no configuration. Exit 0 when every job ended in the
+            state the emulator scripted.
+            Example: faxstatus demo --fault-rate 0.3
             """)
         {
-            json,
+            faultRate,
+            seed,
+            timeout,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.Validators.Add(result =>
         {
-            var statuses = DemoExamples.Create().Select(FaxOutcomeRule.Apply).ToArray();
-            if (parseResult.GetValue(json))
+            var rate = result.GetResult(faultRate) is null ? 0 : result.GetValue(faultRate);
+            if (double.IsNaN(rate) || rate < 0 || rate > 1)
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(statuses, FaxSdkJsonContext.Canonical.FaxJobStatusArray)).ConfigureAwait(false);
-                return ExitCodes.Success;
+                result.AddError("--fault-rate must be between 0 and 1.");
             }
 
-            await WriteTableAsync(console.Out, statuses, cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
+            var seconds = result.GetResult(timeout) is null ? 80 : result.GetValue(timeout);
+            if (double.IsNaN(seconds) || seconds <= 0 || seconds > 86_400)
+            {
+                result.AddError("--timeout must be a positive number of seconds (at most 86400).");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = new DemoSettings
+            {
+                FaultRate = parseResult.GetValue(faultRate),
+                Seed = parseResult.GetValue(seed),
+                Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+            };
+            return new DemoRunner(console, settings).RunAsync(cancellationToken);
         });
         return command;
     }
-
-    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<FaxJobStatus> statuses, CancellationToken cancellationToken)
-    {
-        await output.WriteLineAsync("Provider statuses, as each provider reports them, in one canonical model:").ConfigureAwait(false);
-        await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-9} {1,-24} {2,-15} {3,-19} {4}", "PROVIDER", "JOB", "REPORTED", "CANONICAL", "RECIPIENTS")).ConfigureAwait(false);
-        foreach (var status in statuses)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var recipients = string.Join("; ", status.Recipients.Select(r =>
-                r.Error is null
-                    ? $"{r.FaxNumber} {Camel(r.State.ToString())}"
-                    : $"{r.FaxNumber} {Camel(r.State.ToString())} ({Camel(r.Error.Category.ToString())}, {(r.Error.IsRetryable ? "retryable" : "do not retry")})"));
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-9} {1,-24} {2,-15} {3,-19} {4}",
-                status.Provider, Truncate(status.JobId, 24), status.ProviderStatus, Camel(status.State.ToString()), recipients)).ConfigureAwait(false);
-        }
-
-        await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync("Run 'faxstatus demo --json' for the canonical JSON.").ConfigureAwait(false);
-    }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }

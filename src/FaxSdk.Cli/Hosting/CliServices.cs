@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaxSdk.Cli.Hosting;
+
+/// <summary>
+/// The SDK as the CLI uses it: a service provider with every provider whose <c>FaxSdk:{Provider}</c> section is
+/// present (and each of its named <c>Instances</c>) registered from configuration, validated up front.
+/// </summary>
+internal sealed class CliServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CliServices(ServiceProvider services, FaxStatusClient client, SecretRedactor redactor)
+    {
+        _services = services;
+        Client = client;
+        Redactor = redactor;
+    }
+
+    /// <summary>The client over the configured providers.</summary>
+    public FaxStatusClient Client { get; }
+
+    /// <summary>The configured provider instances.</summary>
+    public IFaxStatusProviderResolver Providers => Client.Providers;
+
+    /// <summary>Hides configured credentials in anything printed.</summary>
+    public SecretRedactor Redactor { get; }
+
+    /// <summary>
+    /// Loads <c>--config</c> and the environment, registers and validates the providers; on any problem writes one
+    /// line per problem to standard error and returns <see langword="null"/> (exit <see cref="ExitCodes.InputError"/>).
+    /// </summary>
+    /// <param name="configPath">The <c>--config</c> file, or <see langword="null"/>.</param>
+    /// <param name="console">Where errors go, and the environment to read.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The services, or <see langword="null"/>.</returns>
+    public static async Task<CliServices?> CreateAsync(FileInfo? configPath, CliConsole console, CancellationToken cancellationToken)
+    {
+        var configuration = await CliConfiguration.LoadAsync(configPath, console, cancellationToken).ConfigureAwait(false);
+        return configuration is null ? null : await CreateAsync(configuration, console, configPath is null ? "the environment" : $"'{configPath}' or the environment", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers and validates the providers configured in <paramref name="configuration"/> (see the other overload).</summary>
+    /// <param name="configuration">The configuration root (with a <c>FaxSdk</c> section).</param>
+    /// <param name="console">Where errors go.</param>
+    /// <param name="source">Where the configuration came from, for messages.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The services, or <see langword="null"/>.</returns>
+    public static async Task<CliServices?> CreateAsync(IConfiguration configuration, CliConsole console, string source, CancellationToken cancellationToken)
+    {
+        var section = configuration.GetSection(FaxSdkConfiguration.DefaultSectionName);
+        var redactor = SecretRedactor.From(section);
+        var services = new ServiceCollection();
+        var builder = services.AddFaxSdk(configuration);
+        var registered = 0;
+        foreach (var provider in CliProvider.All)
+        {
+            var providerSection = section.GetSection(provider.Section);
+            if (providerSection.GetChildren().Any(c => !string.Equals(c.Key, "Instances", StringComparison.OrdinalIgnoreCase)))
+            {
+                provider.Register(builder, FaxJobReference.DefaultInstance);
+                registered++;
+            }
+
+            foreach (var instance in builder.GetConfiguredInstanceNames(provider.Section))
+            {
+                provider.Register(builder, instance);
+                registered++;
+            }
+        }
+
+        if (registered == 0)
+        {
+            await console.Error.WriteLineAsync(
+                $"faxstatus: no provider is configured in {source}: add a FaxSdk section (e.g. {{\"FaxSdk\":{{\"Phaxio\":{{\"ApiKey\":\"…\",\"ApiSecret\":\"…\"}}}}}}) or set environment variables such as FaxSdk__Phaxio__ApiKey.".AsMemory(),
+                cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var problems = new List<string>();
+        FaxStatusClient? client = null;
+        try
+        {
+            client = serviceProvider.GetRequiredService<FaxStatusClient>();
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
+        {
+            problems.Add($"FaxSdk:Client: {exception.Message}");
+        }
+
+        if (client is not null)
+        {
+            foreach (var registration in client.Providers.Registrations.OrderBy(r => r.ProviderId, StringComparer.Ordinal).ThenBy(r => r.InstanceName, StringComparer.Ordinal))
+            {
+                try
+                {
+                    _ = registration.Create(serviceProvider);
+                }
+                catch (OptionsValidationException exception)
+                {
+                    problems.AddRange(exception.Failures);
+                }
+                catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
+                {
+                    var label = registration.InstanceName == FaxJobReference.DefaultInstance ? registration.ProviderId : $"{registration.ProviderId} ({registration.InstanceName})";
+                    problems.Add($"{label}: {exception.Message}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await console.Error.WriteLineAsync($"faxstatus: configuration: {redactor.Redact(problem)}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await serviceProvider.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        return new CliServices(serviceProvider, client!, redactor);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="provider"/>/<paramref name="instance"/> is configured; otherwise writes one line
+    /// naming what is configured and returns <see langword="false"/> (exit <see cref="ExitCodes.InputError"/>).
+    /// </summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="instance">The instance name.</param>
+    /// <param name="console">Where the error goes.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>Whether it is configured.</returns>
+    public async Task<bool> EnsureConfiguredAsync(string provider, string instance, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (Providers.Registrations.Any(r => r.ProviderId == provider && r.InstanceName == instance))
+        {
+            return true;
+        }
+
+        var configured = string.Join(", ", Providers.Registrations
+            .Select(r => r.InstanceName == FaxJobReference.DefaultInstance ? r.ProviderId : $"{r.ProviderId} --instance {r.InstanceName}")
+            .Order(StringComparer.Ordinal));
+        var what = instance == FaxJobReference.DefaultInstance ? $"provider '{provider}'" : $"provider '{provider}' instance '{instance}'";
+        var section = CliProvider.All.First(p => p.Id == provider).Section;
+        var where = instance == FaxJobReference.DefaultInstance ? $"FaxSdk:{section}" : $"FaxSdk:{section}:Instances:{instance}";
+        await console.Error.WriteLineAsync($"faxstatus: {what} is not configured (no {where} section); configured: {configured}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using FaxSdk.Serialization;
+using FaxSdk.Testing;
+
+namespace FaxSdk.Cli.Tests;
+
+public sealed class WatchCommandTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> FastPolling = new()
+    {
+        ["FaxSdk__Client__Polling__MinimumInterval"] = "00:00:00.05",
+        ["FaxSdk__Client__Polling__MaximumInterval"] = "00:00:00.2",
+    };
+
+    private EmulatorHost _host = null!;
+    private string _config = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await EmulatorHost.StartRealTimeAsync();
+        _config = await _host.WriteEmulatorConfigAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Prints_each_change_and_exits_0_once_final()
+    {
+        // The emulator runs on virtual time here: each poll it answers moves the job one step on, so every poll sees a change.
+        await using var host = await EmulatorHost.StartVirtualAsync();
+        host.Emulator.AddJob(EmulatedJob.Fails("phaxio", "w1", FaxFailureCategory.Busy, step: TimeSpan.FromSeconds(1)));
+        var config = await host.WriteEmulatorConfigAsync();
+
+        var watch = CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", config, "--provider", "phaxio", "w1", "--timeout", "30");
+        var answered = 0;
+        while (!watch.IsCompleted)
+        {
+            var requests = host.Emulator.Requests.Count;
+            if (requests > answered)
+            {
+                answered = requests;
+                host.Clock!.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.WhenAny(watch, Task.Delay(10));
+        }
+
+        var (exitCode, output, error) = await watch;
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Empty(error);
+        var lines = CliRunner.Lines(output);
+        Assert.True(lines.Length >= 3, output);
+        Assert.All(lines, l => Assert.Contains("] phaxio:w1 ", l, StringComparison.Ordinal));
+        Assert.Contains("phaxio:w1 pending", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("phaxio:w1 inProgress", StringComparison.Ordinal));
+        Assert.Contains("phaxio:w1 failed (failure): +15550100000 failed (busy, retryable)", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines[..^1], l => l.Contains("phaxio:w1 failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Json_ends_with_the_canonical_array_of_the_final_status()
+    {
+        _host.Emulator.AddJob(EmulatedJob.Succeeds("stonefax", "w2", step: TimeSpan.FromMilliseconds(100)));
+
+        var (exitCode, output, error) = await CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", _config, "--provider", "stonefax", "w2", "--json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var status = Assert.Single(JsonSerializer.Deserialize(output, FaxSdkJsonContext.Canonical.FaxJobStatusArray)!);
+        Assert.Equal(FaxJobState.Succeeded, status.State);
+        Assert.Equal("w2", status.JobId);
+        Assert.Contains("stonefax:w2 succeeded", CliRunner.Lines(error)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeout_exits_5_with_a_clear_message()
+    {
+        _host.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "w3", step: TimeSpan.FromMinutes(10)));
+
+        var (exitCode, output, error) = await CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", _config, "--provider", "phaxio", "w3", "--timeout", "0.5");
+
+        Assert.Equal(ExitCodes.Timeout, exitCode);
+        Assert.NotEmpty(CliRunner.Lines(output));
+        Assert.All(CliRunner.Lines(output), l => Assert.Contains("phaxio:w3 pending", l, StringComparison.Ordinal));
+        var line = Assert.Single(CliRunner.Lines(error));
+        Assert.StartsWith("faxstatus: timed out after 0.5 s waiting for phaxio:w3 to be final (last state ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_ends_the_watch_with_its_own_exit_code()
+    {
+        _host.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "w4", step: TimeSpan.FromMinutes(10)));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(FastPolling, cancellation.Token, "watch", "--config", _config, "--provider", "phaxio", "w4");
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error)));
+    }
+
+    [Fact]
+    public async Task Unknown_job_is_a_provider_error()
+    {
+        var (exitCode, _, error) = await CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", _config, "--provider", "phaxio", "nope", "--timeout", "10");
+
+        Assert.Equal(ExitCodes.ProviderError, exitCode);
+        var line = Assert.Single(CliRunner.Lines(error));
+        Assert.Contains("phaxio:nope", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Emulator.Credentials.PhaxioApiKey, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task Non_positive_timeout_is_a_usage_error(string timeout)
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("watch", "--config", _config, "--provider", "phaxio", "w1", "--timeout", timeout);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("--timeout", error, StringComparison.Ordinal);
+    }
+}

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using FaxSdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FaxSdk.Providers.Tests.Client;
@@ -91,5 +92,28 @@ public class ClientEndToEndTests
 
         Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
         Assert.Contains("ApiSecret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_refuses_to_start_with_every_missing_setting_named()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FaxSdk:Phaxio:BaseAddress"] = "http://phaxio.example/v2.1/",
+            ["FaxSdk:Retarus:Username"] = "user",
+        });
+        var fax = builder.Services.AddFaxSdk(builder.Configuration);
+        fax.AddPhaxio();
+        fax.AddRetarus();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var message = error is AggregateException aggregate ? string.Join("\n", aggregate.InnerExceptions.Select(e => e.Message)) : error.Message;
+        Assert.Contains("ApiKey", message, StringComparison.Ordinal);
+        Assert.Contains("plain http", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("CustomerNumber", message, StringComparison.Ordinal);
+        Assert.Contains("Password", message, StringComparison.Ordinal);
     }
 }

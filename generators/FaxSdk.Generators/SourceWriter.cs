@@ -97,10 +97,10 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}/// <returns><see langword=\"true\"/> when the value is a known wire value.</returns>");
             s.AppendLine($"{i2}public static bool TryParse(global::System.ReadOnlySpan<char> value, out {e} result)");
             s.AppendLine($"{i2}{{");
-            WriteLengthSwitch(s, i3, stringWires.Select(w => (w.Text.Length, w.Text, w.Member)), e, text => CharComparison(model, text));
+            WriteLengthSwitch(s, i3, stringWires.Select(w => (w.Text.Length, w.Text, w.Member)), e, text => CharComparison(model, text), model.IgnoreCase, utf8: false);
             if (hasCodes)
             {
-                s.AppendLine($"{i3}if (int.TryParse(value, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var code))");
+                s.AppendLine($"{i3}if (TryParseCode(value, out var code))");
                 s.AppendLine($"{i3}{{");
                 s.AppendLine($"{i4}return TryFromCode(code, out result);");
                 s.AppendLine($"{i3}}}");
@@ -129,10 +129,10 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out {e} result)");
             s.AppendLine($"{i2}{{");
             s.AppendLine($"{i3}var value = utf8Value;");
-            WriteLengthSwitch(s, i3, stringWires.Select(w => (Encoding.UTF8.GetByteCount(w.Text), w.Text, w.Member)), e, text => Utf8Comparison(model, text));
+            WriteLengthSwitch(s, i3, stringWires.Select(w => (Encoding.UTF8.GetByteCount(w.Text), w.Text, w.Member)), e, text => Utf8Comparison(model, text), model.IgnoreCase, utf8: true);
             if (hasCodes)
             {
-                s.AppendLine($"{i3}if (int.TryParse(utf8Value, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var code))");
+                s.AppendLine($"{i3}if (TryParseCode(utf8Value, out var code))");
                 s.AppendLine($"{i3}{{");
                 s.AppendLine($"{i4}return TryFromCode(code, out result);");
                 s.AppendLine($"{i3}}}");
@@ -235,6 +235,48 @@ namespace FaxSdk.Generators
             s.AppendLine();
             WriteJsonConverter(s, i2, e, unknown, hasCodes, model.Members.Any(m => m.IsUnknown && m.Wires.Count == 0) ? model.UnknownMember : null, distinct, maxUtf8);
 
+            if (hasCodes)
+            {
+                // Same results as int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code),
+                // trailing NULs included, without culture data.
+                foreach (var unit in new[] { "char", "byte" })
+                {
+                    s.AppendLine();
+                    s.AppendLine($"{i2}private static bool TryParseCode(global::System.ReadOnlySpan<{unit}> text, out int code)");
+                    s.AppendLine($"{i2}{{");
+                    s.AppendLine($"{i3}code = 0;");
+                    s.AppendLine($"{i3}var i = 0;");
+                    s.AppendLine($"{i3}var negative = false;");
+                    s.AppendLine($"{i3}if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))");
+                    s.AppendLine($"{i3}{{");
+                    s.AppendLine($"{i4}negative = text[0] == '-';");
+                    s.AppendLine($"{i4}i = 1;");
+                    s.AppendLine($"{i3}}}");
+                    s.AppendLine();
+                    s.AppendLine($"{i3}var start = i;");
+                    s.AppendLine($"{i3}long value = 0;");
+                    s.AppendLine($"{i3}for (; i < text.Length; i++)");
+                    s.AppendLine($"{i3}{{");
+                    s.AppendLine($"{i4}var digit = (uint)(text[i] - '0');");
+                    s.AppendLine($"{i4}if (digit > 9) break;");
+                    s.AppendLine($"{i4}value = (value * 10) + digit;");
+                    s.AppendLine($"{i4}if (value > 2147483648L) return false;");
+                    s.AppendLine($"{i3}}}");
+                    s.AppendLine();
+                    s.AppendLine($"{i3}if (i == start) return false;");
+                    s.AppendLine($"{i3}for (; i < text.Length; i++)");
+                    s.AppendLine($"{i3}{{");
+                    s.AppendLine($"{i4}if (text[i] != 0) return false;");
+                    s.AppendLine($"{i3}}}");
+                    s.AppendLine();
+                    s.AppendLine($"{i3}if (negative) value = -value;");
+                    s.AppendLine($"{i3}if (value > int.MaxValue) return false;");
+                    s.AppendLine($"{i3}code = (int)value;");
+                    s.AppendLine($"{i3}return true;");
+                    s.AppendLine($"{i2}}}");
+                }
+            }
+
             if (needsCharFold)
             {
                 s.AppendLine();
@@ -270,7 +312,7 @@ namespace FaxSdk.Generators
             return s.ToString();
         }
 
-        private static void WriteLengthSwitch(StringBuilder s, string indent, IEnumerable<(int Length, string Text, MemberModel Member)> wires, string e, Func<string, string> comparison)
+        private static void WriteLengthSwitch(StringBuilder s, string indent, IEnumerable<(int Length, string Text, MemberModel Member)> wires, string e, Func<string, string> comparison, bool ignoreCase, bool utf8)
         {
             var byLength = wires.GroupBy(w => w.Length).OrderBy(g => g.Key).ToList();
             if (byLength.Count == 0)
@@ -280,18 +322,46 @@ namespace FaxSdk.Generators
 
             var i2 = indent + "    ";
             var i3 = i2 + "    ";
-            var i4 = i3 + "    ";
             s.AppendLine($"{indent}switch (value.Length)");
             s.AppendLine($"{indent}{{");
             foreach (var group in byLength)
             {
                 s.AppendLine($"{i2}case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
-                foreach (var (_, text, member) in group)
+                var candidates = group.Select(g => (g.Text, g.Member, Units: utf8 ? Encoding.UTF8.GetBytes(g.Text).Select(b => (int)b).ToArray() : g.Text.Select(c => (int)c).ToArray())).ToList();
+                var position = candidates.Count > 2 ? DiscriminatingPosition(candidates.Select(c => c.Units).ToList(), group.Key, ignoreCase) : -1;
+                if (position < 0)
                 {
-                    s.AppendLine($"{i3}if ({comparison(text)})");
+                    foreach (var (text, member, _) in candidates)
+                    {
+                        WriteCandidate(s, i3, comparison(text), e, member);
+                    }
+                }
+                else
+                {
+                    // Switch on one (ASCII-folded) character first, then compare only the candidates that share it.
+                    var i4 = i3 + "    ";
+                    var i5 = i4 + "    ";
                     s.AppendLine($"{i3}{{");
-                    s.AppendLine($"{i4}result = {e}.{member.Name};");
-                    s.AppendLine($"{i4}return true;");
+                    s.AppendLine($"{i4}int key = value[{position.ToString(CultureInfo.InvariantCulture)}];");
+                    if (ignoreCase)
+                    {
+                        s.AppendLine($"{i4}if ((uint)((key | 0x20) - 'a') <= 'z' - 'a') key |= 0x20;");
+                    }
+
+                    s.AppendLine($"{i4}switch (key)");
+                    s.AppendLine($"{i4}{{");
+                    foreach (var byKey in candidates.GroupBy(c => Fold(c.Units[position], ignoreCase)).OrderBy(k => k.Key))
+                    {
+                        s.AppendLine($"{i5}case {byKey.Key.ToString(CultureInfo.InvariantCulture)}:");
+                        foreach (var (text, member, _) in byKey)
+                        {
+                            WriteCandidate(s, i5 + "    ", comparison(text), e, member);
+                        }
+
+                        s.AppendLine($"{i5}    break;");
+                    }
+
+                    s.AppendLine($"{i4}}}");
                     s.AppendLine($"{i3}}}");
                     s.AppendLine();
                 }
@@ -302,6 +372,37 @@ namespace FaxSdk.Generators
             s.AppendLine($"{indent}}}");
             s.AppendLine();
         }
+
+        private static void WriteCandidate(StringBuilder s, string indent, string condition, string e, MemberModel member)
+        {
+            s.AppendLine($"{indent}if ({condition})");
+            s.AppendLine($"{indent}{{");
+            s.AppendLine($"{indent}    result = {e}.{member.Name};");
+            s.AppendLine($"{indent}    return true;");
+            s.AppendLine($"{indent}}}");
+            s.AppendLine();
+        }
+
+        /// <summary>The position whose folded character splits the candidates into the most groups (ties: the earliest).</summary>
+        private static int DiscriminatingPosition(List<int[]> candidates, int length, bool ignoreCase)
+        {
+            var best = -1;
+            var bestGroups = 1;
+            for (var p = 0; p < length; p++)
+            {
+                var groups = candidates.Select(c => Fold(c[p], ignoreCase)).Distinct().Count();
+                if (groups > bestGroups)
+                {
+                    best = p;
+                    bestGroups = groups;
+                }
+            }
+
+            return best;
+        }
+
+        private static int Fold(int unit, bool ignoreCase) =>
+            ignoreCase && ((unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z')) ? unit | 0x20 : unit;
 
         private static string CharComparison(EnumMapModel model, string text)
         {

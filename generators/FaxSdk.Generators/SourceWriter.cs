@@ -244,7 +244,8 @@ namespace FaxSdk.Generators
             {
                 // Same results as int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code)
                 // (optional sign, leading zeros, trailing NULs), without culture data. The inlined fast path takes
-                // 1 to 9 plain digits, which cannot overflow; everything else goes to the general loop.
+                // 1 to 9 plain digits, which cannot overflow, and rejects any other character but a sign or NUL at
+                // once; everything else goes to the general loop.
                 foreach (var unit in new[] { "char", "byte" })
                 {
                     s.AppendLine();
@@ -259,7 +260,13 @@ namespace FaxSdk.Generators
                     s.AppendLine($"{i5}var digit = (uint)(text[i] - '0');");
                     s.AppendLine($"{i5}if (digit > 9)");
                     s.AppendLine($"{i5}{{");
-                    s.AppendLine($"{i5}    return TryParseCodeSlow(text, out code);");
+                    s.AppendLine($"{i5}    if (text[i] == 0 || text[i] == '+' || text[i] == '-')");
+                    s.AppendLine($"{i5}    {{");
+                    s.AppendLine($"{i5}        return TryParseCodeSlow(text, out code);");
+                    s.AppendLine($"{i5}    }}");
+                    s.AppendLine();
+                    s.AppendLine($"{i5}    code = 0;");
+                    s.AppendLine($"{i5}    return false; // besides digits, only a leading sign or trailing NULs can be part of a code");
                     s.AppendLine($"{i5}}}");
                     s.AppendLine();
                     s.AppendLine($"{i5}value = (value * 10) + (int)digit;");

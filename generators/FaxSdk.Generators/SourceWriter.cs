@@ -97,6 +97,12 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}/// <param name=\"value\">The value as the provider sent it.</param>");
             s.AppendLine($"{i2}/// <param name=\"result\">The matching member, or <see cref=\"{unknown}\"/> when there is none.</param>");
             s.AppendLine($"{i2}/// <returns><see langword=\"true\"/> when the value is a known wire value.</returns>");
+            if (stringWires.Count == 0)
+            {
+                // Only codes: the body is the inlined digit loop and the code switch, worth inlining into Parse.
+                s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            }
+
             s.AppendLine($"{i2}public static bool TryParse(global::System.ReadOnlySpan<char> value, out {e} result)");
             s.AppendLine($"{i2}{{");
             WriteLengthSwitch(s, i3, stringWires.Select(w => (w.Text.Length, w.Text, w.Member)), e, model.IgnoreCase, utf8: false);
@@ -129,6 +135,12 @@ namespace FaxSdk.Generators
             s.AppendLine($"{i2}/// <param name=\"utf8Value\">The value as UTF-8 bytes.</param>");
             s.AppendLine($"{i2}/// <param name=\"result\">The matching member, or <see cref=\"{unknown}\"/> when there is none.</param>");
             s.AppendLine($"{i2}/// <returns><see langword=\"true\"/> when the value is a known wire value.</returns>");
+            if (stringWires.Count == 0)
+            {
+                // Only codes: the body is the inlined digit loop and the code switch, worth inlining into Parse.
+                s.AppendLine($"{i2}[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            }
+
             s.AppendLine($"{i2}public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8Value, out {e} result)");
             s.AppendLine($"{i2}{{");
             s.AppendLine($"{i3}var value = utf8Value;");
@@ -244,8 +256,8 @@ namespace FaxSdk.Generators
             {
                 // Same results as int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code)
                 // (optional sign, leading zeros, trailing NULs), without culture data. The inlined fast path takes
-                // 1 to 9 plain digits, which cannot overflow, and rejects any other character but a sign or NUL at
-                // once; everything else goes to the general loop.
+                // 1 to 9 plain digits, which cannot overflow, and rejects at once any text that does not start with a
+                // digit or sign and any other character but a sign or NUL; everything else goes to the general loop.
                 foreach (var unit in new[] { "char", "byte" })
                 {
                     s.AppendLine();
@@ -276,7 +288,13 @@ namespace FaxSdk.Generators
                     s.AppendLine($"{i4}return true;");
                     s.AppendLine($"{i3}}}");
                     s.AppendLine();
-                    s.AppendLine($"{i3}return TryParseCodeSlow(text, out code);");
+                    s.AppendLine($"{i3}if (text.Length != 0 && ((uint)(text[0] - '0') <= 9 || text[0] == '+' || text[0] == '-'))");
+                    s.AppendLine($"{i3}{{");
+                    s.AppendLine($"{i4}return TryParseCodeSlow(text, out code);");
+                    s.AppendLine($"{i3}}}");
+                    s.AppendLine();
+                    s.AppendLine($"{i3}code = 0;");
+                    s.AppendLine($"{i3}return false;");
                     s.AppendLine($"{i2}}}");
                     s.AppendLine();
                     s.AppendLine($"{i2}private static bool TryParseCodeSlow(global::System.ReadOnlySpan<{unit}> text, out int code)");

@@ -55,10 +55,27 @@ public class ApprovedSourceTests
         }
         """;
 
+    private const string CodesOnly = """
+        using FaxSdk;
+        using FaxSdk.Mapping;
+
+        namespace Acme.Fax;
+
+        [FaxStatusMap]
+        public enum AcmeJobResult
+        {
+            [UnknownWire] Unknown = 0,
+            [Wire(1), MapsTo(FaxJobState.Succeeded)] Succeeded,
+            [Wire(2), Wire(-2), MapsTo(FaxJobState.Failed)] Failed,
+            [Wire(300), MapsTo(FaxJobState.InProgress)] InProgress,
+        }
+        """;
+
     [Theory]
     [InlineData("AcmeJobStatus", JobStatus, "Acme.Fax.AcmeJobStatusMap.g.cs")]
     [InlineData("GlobalRecipientStatus", RecipientCaseSensitive, "GlobalRecipientStatusMap.g.cs")]
     [InlineData("AcmeCause", Causes, "Acme.Fax.AcmeCauseMap.g.cs")]
+    [InlineData("AcmeJobResult", CodesOnly, "Acme.Fax.AcmeJobResultMap.g.cs")]
     public void Generated_source_matches_the_approved_file(string name, string source, string hintName)
     {
         var run = GeneratorHarness.Run(source);

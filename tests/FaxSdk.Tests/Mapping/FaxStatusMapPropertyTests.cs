@@ -24,6 +24,14 @@ public class FaxStatusMapPropertyTests
     [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
     public void FromCode_equals_the_oracle(IMapUnderTest map) => map.CheckCodes();
 
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void Single_code_unit_edits_of_every_wire_value_parse_as_the_oracle_says(IMapUnderTest map) => map.CheckSingleCodeUnitEdits();
+
+    [Theory]
+    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
+    public void Code_text_parses_exactly_as_int_TryParse_invariant(IMapUnderTest map) => map.CheckCodeTextEdgeCases();
+
     [Fact]
     public void Every_annotated_enum_in_the_repository_is_checked()
     {

@@ -27,6 +27,10 @@ public interface IMapUnderTest
     void CheckRoundTripAndCanonical();
 
     void CheckCodes();
+
+    void CheckSingleCodeUnitEdits();
+
+    void CheckCodeTextEdgeCases();
 }
 
 internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
@@ -136,6 +140,79 @@ internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
         Assert.All(Entries, e => Assert.Equal(ToCanonical(e.Value), e.Canonical));
         Assert.Equal(Enum.GetValues<TEnum>().Count(m => _oracle.Primary[m].Length > 0), Entries.Count(e => e.IsPrimary));
     }
+
+    /// <summary>
+    /// Every wire value with one code unit replaced by its ASCII case partner (c ^ 0x20, also for non-letters such as
+    /// '_' and DEL), its neighbours, NUL and a non-ASCII look-alike: the generated comparisons fold case with bit
+    /// masks and switch on single code units, so each position is checked, in UTF-16 and UTF-8.
+    /// </summary>
+    public void CheckSingleCodeUnitEdits()
+    {
+        foreach (var wire in _oracle.AllWires)
+        {
+            for (var i = 0; i < wire.Length; i++)
+            {
+                foreach (var replacement in new[] { (char)(wire[i] ^ 0x20), (char)(wire[i] + 1), (char)(wire[i] - 1), '\0', (char)(wire[i] | 0x80), (char)(wire[i] + 0x100) })
+                {
+                    var text = wire[..i] + replacement + wire[(i + 1)..];
+                    CheckOne(text);
+                }
+            }
+
+            CheckOne(wire.ToUpperInvariant());
+            CheckOne(wire.ToLowerInvariant());
+            CheckOne(wire + "\0");
+            CheckOne(wire.Length > 0 ? wire[..^1] : "x");
+        }
+    }
+
+    /// <summary>Numeric code text in the shapes <c>int.TryParse(AllowLeadingSign, InvariantCulture)</c> treats specially.</summary>
+    public void CheckCodeTextEdgeCases()
+    {
+        string[] shapes =
+        [
+            "", "+", "-", "0", "+0", "-0", "00", "\0", "17\0", "17\0\0", "\017", "17\0x", "1\07", " 17", "17 ", "--17", "+-17",
+            "-+17", "1e1", "0x11", "17.0", "17,0", "\u221217", "\uFF11\uFF17", "\u0661\u0667", "2147483647", "+2147483647",
+            "02147483647", "2147483648", "-2147483648", "-2147483649", "4294967313", "-4294967313", "99999999999",
+            "999999999", "1000000000", "0000000000000000000017", "-0000000000000000005019", "+", "17+", "1-7",
+        ];
+        foreach (var text in shapes)
+        {
+            CheckOne(text);
+        }
+
+        foreach (var code in _oracle.Codes)
+        {
+            var digits = Math.Abs((long)code).ToString(CultureInfo.InvariantCulture);
+            var sign = code < 0 ? "-" : "";
+            foreach (var text in new[] { sign + digits, sign + "0" + digits, sign + "000000000" + digits, (code < 0 ? "-" : "+") + digits, sign + digits + "\0", sign + digits + "0", sign + digits[..^1] })
+            {
+                CheckOne(text);
+            }
+        }
+    }
+
+    private void CheckOne(string text)
+    {
+        var expectMatch = _oracle.TryParse(text, out var expected);
+        var matched = TryParse(text, out var parsed);
+        Assert.True(
+            matched == expectMatch && EqualityComparer<TEnum>.Default.Equals(parsed, expected),
+            $"UTF-16 '{Escape(text)}': expected {expected} ({expectMatch}), got {parsed} ({matched})");
+        if (text.Any(char.IsSurrogate))
+        {
+            return;
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var matchedUtf8 = TryParseUtf8(utf8, out var parsedUtf8);
+        Assert.True(
+            matchedUtf8 == expectMatch && EqualityComparer<TEnum>.Default.Equals(parsedUtf8, expected),
+            $"UTF-8 '{Escape(text)}': expected {expected} ({expectMatch}), got {parsedUtf8} ({matchedUtf8})");
+    }
+
+    private static string Escape(string text) =>
+        string.Concat(text.Select(c => c < 0x20 || c > 0x7E ? $"\\u{(int)c:X4}" : c.ToString()));
 
     public void CheckCodes()
     {

@@ -81,20 +81,7 @@ public class FaxStatusClient
     public virtual async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var provider = _resolver.GetProvider(job.Provider, job.Instance);
-        var gate = Gate(job.Provider, job.Instance);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        FaxJobStatus read;
-        try
-        {
-            read = await provider.GetStatusAsync(job, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
-
-        return _terminal.Reconcile(job, read);
+        return await ReadAsync(_resolver.GetProvider(job.Provider, job.Instance), Gate(job.Provider, job.Instance), job, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -129,7 +116,13 @@ public class FaxStatusClient
             }
             else
             {
-                work.AddRange(members.Select(m => ReadOneAsync(m.job, m.index, results, cancellationToken)));
+                // A few workers per provider instance, not a task per job: the gate admits MaxConcurrencyPerProvider anyway.
+                var gate = Gate(group.Key.Provider, group.Key.Instance);
+                var next = -1;
+                for (var w = Math.Min(_options.MaxConcurrencyPerProvider, members.Count); w > 0; w--)
+                {
+                    work.Add(ReadEachAsync(provider, gate, members, () => Interlocked.Increment(ref next), results, cancellationToken));
+                }
             }
         }
 
@@ -258,15 +251,35 @@ public class FaxStatusClient
     private SemaphoreSlim Gate(string provider, string instance) =>
         _gates.GetOrAdd((provider, instance), _ => new SemaphoreSlim(_options.MaxConcurrencyPerProvider, _options.MaxConcurrencyPerProvider));
 
-    private async Task ReadOneAsync(FaxJobReference job, int index, FaxJobStatusResult[] results, CancellationToken cancellationToken)
+    private async Task<FaxJobStatus> ReadAsync(IFaxStatusProvider provider, SemaphoreSlim gate, FaxJobReference job, CancellationToken cancellationToken)
     {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        FaxJobStatus read;
         try
         {
-            results[index] = new FaxJobStatusResult { Job = job, Status = await GetStatusAsync(job, cancellationToken).ConfigureAwait(false) };
+            read = await provider.GetStatusAsync(job, cancellationToken).ConfigureAwait(false);
         }
-        catch (FaxSdkException exception)
+        finally
         {
-            results[index] = new FaxJobStatusResult { Job = job, Error = exception };
+            gate.Release();
+        }
+
+        return _terminal.Reconcile(job, read);
+    }
+
+    private async Task ReadEachAsync(IFaxStatusProvider provider, SemaphoreSlim gate, List<(FaxJobReference Job, int Index)> members, Func<int> next, FaxJobStatusResult[] results, CancellationToken cancellationToken)
+    {
+        for (var i = next(); i < members.Count; i = next())
+        {
+            var (job, index) = members[i];
+            try
+            {
+                results[index] = new FaxJobStatusResult { Job = job, Status = await ReadAsync(provider, gate, job, cancellationToken).ConfigureAwait(false) };
+            }
+            catch (FaxSdkException exception)
+            {
+                results[index] = new FaxJobStatusResult { Job = job, Error = exception };
+            }
         }
     }
 

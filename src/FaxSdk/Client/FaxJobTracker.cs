@@ -20,6 +20,9 @@ namespace FaxSdk;
 /// </example>
 public sealed class FaxJobTracker
 {
+    /// <summary>How many complete feed reads may miss a handed-over job's report before the tracker stops looking for it.</summary>
+    private const int MaxFeedReadsForPendingReport = 20;
+
     private readonly FaxStatusClient _client;
     private readonly FaxTrackerOptions _options;
     private readonly FaxPollingSchedule _schedule;
@@ -28,7 +31,8 @@ public sealed class FaxJobTracker
     private readonly Dictionary<(string Provider, string Instance, string JobId), Entry> _entries = [];
     private readonly PriorityQueue<Entry, DateTimeOffset> _queue = new();
     private readonly Dictionary<(string Provider, string Instance), DateTimeOffset> _feeds = [];
-    private readonly Dictionary<(string Provider, string Instance), HashSet<string>> _pendingAcknowledgements = [];
+    /// <summary>Per feed: ids of jobs handed over whose report is not deleted yet → feed reads since, that did not find it.</summary>
+    private readonly Dictionary<(string Provider, string Instance), Dictionary<string, int>> _pendingAcknowledgements = [];
     private Channel<FaxJobUpdate>? _updates;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
@@ -66,8 +70,9 @@ public sealed class FaxJobTracker
     public event EventHandler<FaxPollFailure>? PollFailed;
 
     /// <summary>
-    /// Every update, as a channel for consumers that prefer reading to events. Created on first access (get it before
-    /// <see cref="RunAsync"/> to receive every update); unbounded; completed when <see cref="RunAsync"/> ends.
+    /// Every update of the current (or next) run, as a channel for consumers that prefer reading to events. Created on
+    /// first access (get it before <see cref="RunAsync"/> to receive every update); unbounded; completed when that run
+    /// ends, after which the next access gives a new channel for the next run.
     /// </summary>
     public ChannelReader<FaxJobUpdate> Updates
     {
@@ -202,10 +207,22 @@ public sealed class FaxJobTracker
                 var due = JobsDue(now);
                 if (due.Count > 0)
                 {
-                    var results = await _client.GetStatusesAsync(due.Select(e => e.Job), cancellationToken).ConfigureAwait(false);
-                    for (var i = 0; i < due.Count; i++)
+                    var applied = 0;
+                    try
                     {
-                        Apply(due[i], results[i], fromFeed: false);
+                        var results = await _client.GetStatusesAsync(due.Select(e => e.Job), cancellationToken).ConfigureAwait(false);
+                        for (; applied < due.Count; applied++)
+                        {
+                            Apply(due[applied], results[applied]);
+                        }
+                    }
+                    finally
+                    {
+                        // A cancelled round or a throwing handler leaves the rest due again: no job is stranded.
+                        foreach (var entry in due.Skip(applied))
+                        {
+                            Reschedule(entry, now);
+                        }
                     }
                 }
                 else if (feedsDue.Count == 0)
@@ -218,7 +235,9 @@ public sealed class FaxJobTracker
         {
             lock (_lock)
             {
+                // Each run completes its own channel; the next access to Updates starts a fresh one for the next run.
                 _updates?.Writer.TryComplete();
+                _updates = null;
             }
 
             Volatile.Write(ref _running, 0);
@@ -288,7 +307,7 @@ public sealed class FaxJobTracker
             }
         }
 
-        if (next is null && _options.StopWhenAllCompleted)
+        if (next is null && _options.StopWhenAllCompleted && Count == 0)
         {
             return;
         }
@@ -303,7 +322,7 @@ public sealed class FaxJobTracker
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private void Apply(Entry entry, FaxJobStatusResult result, bool fromFeed)
+    private void Apply(Entry entry, FaxJobStatusResult result)
     {
         var now = _client.TimeProvider.GetUtcNow();
         if (result.Status is not { } status)
@@ -311,12 +330,7 @@ public sealed class FaxJobTracker
             var error = result.Error!;
             entry.Failures++;
             entry.Interval = FaxStatusClient.IsTransient(error) ? _schedule.Grow(entry.Interval) : _schedule.MaximumInterval;
-            var delay = _schedule.Jittered(entry.Interval, Random.Shared.NextDouble());
-            if (error is FaxRateLimitedException { RetryAfter: { } retryAfter } && retryAfter > delay)
-            {
-                delay = retryAfter;
-            }
-
+            var delay = FaxStatusClient.DelayAfterError(_schedule, entry.Interval, error);
             Log.PollFailed(_logger, entry.Job.ToString(), error.GetType().Name, entry.Failures, delay);
             Reschedule(entry, now + delay);
             PollFailed?.Invoke(this, new FaxPollFailure { Provider = entry.Job.Provider, Instance = entry.Job.Instance, Job = entry.Job, Error = error, ConsecutiveFailures = entry.Failures });
@@ -329,30 +343,37 @@ public sealed class FaxJobTracker
         {
             entry.Interval = entry.ViaFeed ? _schedule.MaximumInterval : changed ? _schedule.MinimumInterval : _schedule.Grow(entry.Interval);
             Reschedule(entry, now + _schedule.Jittered(entry.Interval, Random.Shared.NextDouble()));
-        }
-        else
-        {
-            lock (_lock)
+            if (changed)
             {
-                _entries.Remove((entry.Job.Provider, entry.Job.Instance, entry.Job.JobId));
-                entry.Removed = true;
-                if (entry.ViaFeed && !fromFeed)
-                {
-                    // Its report is (or will be) in the feed: delete it when the feed is next read.
-                    var key = (entry.Job.Provider, entry.Job.Instance);
-                    if (!_pendingAcknowledgements.TryGetValue(key, out var ids))
-                    {
-                        _pendingAcknowledgements[key] = ids = [];
-                    }
-
-                    ids.Add(entry.Job.JobId);
-                }
+                Publish(entry, status);
             }
+
+            return;
         }
 
+        // Final: hand the update over first, and only then stop following the job. A handler that throws leaves the job
+        // tracked (and its report on the provider), so the next run delivers it again: at least once, never lost.
         if (changed)
         {
             Publish(entry, status);
+        }
+
+        lock (_lock)
+        {
+            _entries.Remove((entry.Job.Provider, entry.Job.Instance, entry.Job.JobId));
+            entry.Removed = true;
+            if (entry.ViaFeed)
+            {
+                // Handed over: its report (read now, or still to come if the job finished through a poll) is deleted
+                // at the next feed read that finds it, and only after that deletion succeeded does it leave this list.
+                var key = (entry.Job.Provider, entry.Job.Instance);
+                if (!_pendingAcknowledgements.TryGetValue(key, out var ids))
+                {
+                    _pendingAcknowledgements[key] = ids = [];
+                }
+
+                ids[entry.Job.JobId] = 0;
+            }
         }
     }
 
@@ -374,34 +395,45 @@ public sealed class FaxJobTracker
     {
         var update = new FaxJobUpdate { Job = entry.Job, Status = status, Previous = entry.Last };
         _client.OnStateObserved(entry.Job, entry.Last?.State, status.State);
-        entry.Last = status;
-        _updates?.Writer.TryWrite(update);
+        lock (_lock)
+        {
+            _updates?.Writer.TryWrite(update);
+        }
+
         JobChanged?.Invoke(this, update);
         if (status.IsTerminal)
         {
             JobCompleted?.Invoke(this, update);
         }
+
+        // Only once every handler returned: a handler that throws sees the same update again.
+        entry.Last = status;
     }
 
     private async Task ReadFeedAsync((string Provider, string Instance) key, CancellationToken cancellationToken)
     {
         var feed = (IFaxReportFeedProvider)_client.Providers.GetProvider(key.Provider, key.Instance);
         var acknowledge = new List<FaxReport>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var completed = false;
         try
         {
             await foreach (var report in feed.ReadReportsAsync(cancellationToken).ConfigureAwait(false))
             {
+                var jobId = report.Status.JobId;
+                seen.Add(jobId);
                 Entry? entry;
                 bool pending;
                 lock (_lock)
                 {
-                    _entries.TryGetValue((key.Provider, key.Instance, report.Status.JobId), out entry);
-                    pending = _pendingAcknowledgements.TryGetValue(key, out var ids) && ids.Contains(report.Status.JobId);
+                    _entries.TryGetValue((key.Provider, key.Instance, jobId), out entry);
+                    pending = _pendingAcknowledgements.TryGetValue(key, out var ids) && ids.ContainsKey(jobId);
                 }
 
                 if (entry is not null)
                 {
-                    Apply(entry, new FaxJobStatusResult { Job = entry.Job, Status = report.Status }, fromFeed: true);
+                    // Through the client's memory of final statuses: once reported final here, never non-final there.
+                    Apply(entry, new FaxJobStatusResult { Job = entry.Job, Status = _client.RememberFinal(entry.Job, report.Status) });
                     acknowledge.Add(report);
                 }
                 else if (pending || _options.AcknowledgeUntrackedReports)
@@ -409,6 +441,8 @@ public sealed class FaxJobTracker
                     acknowledge.Add(report);
                 }
             }
+
+            completed = true;
         }
         catch (FaxSdkException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -419,9 +453,21 @@ public sealed class FaxJobTracker
         {
             lock (_lock)
             {
+                if (completed && _pendingAcknowledgements.TryGetValue(key, out var ids))
+                {
+                    // A report another reader consumed never comes back: stop waiting for it after a while.
+                    foreach (var id in ids.Keys.Where(id => !seen.Contains(id)).ToList())
+                    {
+                        if (++ids[id] > MaxFeedReadsForPendingReport)
+                        {
+                            ids.Remove(id);
+                        }
+                    }
+                }
+
                 var stillFollowed = _entries.Keys.Any(k => k.Provider == key.Provider && k.Instance == key.Instance) ||
-                    (_pendingAcknowledgements.TryGetValue(key, out var ids) && ids.Count > 0);
-                if (stillFollowed || acknowledge.Count > 0)
+                    (_pendingAcknowledgements.TryGetValue(key, out var left) && left.Count > 0);
+                if (stillFollowed)
                 {
                     _feeds[key] = _client.TimeProvider.GetUtcNow() + _options.FeedInterval;
                 }
@@ -447,22 +493,19 @@ public sealed class FaxJobTracker
             {
                 if (_pendingAcknowledgements.TryGetValue(key, out var ids))
                 {
-                    ids.ExceptWith(reports.Select(r => r.Status.JobId));
+                    foreach (var report in reports)
+                    {
+                        ids.Remove(report.Status.JobId);
+                    }
                 }
             }
         }
         catch (FaxSdkException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // The reports stay on the provider; remember them so the next read acknowledges them again.
+            // The reports stay on the provider and their ids on the pending list: the next read deletes them.
             Log.AcknowledgeFailed(_logger, reports.Count, key.Provider, key.Instance, exception.GetType().Name);
             lock (_lock)
             {
-                if (!_pendingAcknowledgements.TryGetValue(key, out var ids))
-                {
-                    _pendingAcknowledgements[key] = ids = [];
-                }
-
-                ids.UnionWith(reports.Select(r => r.Status.JobId));
                 _feeds[key] = _client.TimeProvider.GetUtcNow() + _options.FeedInterval;
             }
 

@@ -104,12 +104,12 @@ public class FaxStatusClient
         }
 
         var results = new FaxJobStatusResult[list.Count];
-        var groups = list.Select((job, index) => (job, index)).GroupBy(x => (x.job.Provider, x.job.Instance));
+        // Resolve every provider before sending anything, so an unconfigured one fails the call with nothing in flight.
+        var groups = list.Select((job, index) => (job, index)).GroupBy(x => (x.job.Provider, x.job.Instance))
+            .Select(g => (g.Key, Provider: _resolver.GetProvider(g.Key.Provider, g.Key.Instance), Members: g.ToList())).ToList();
         var work = new List<Task>();
-        foreach (var group in groups)
+        foreach (var (key, provider, members) in groups)
         {
-            var provider = _resolver.GetProvider(group.Key.Provider, group.Key.Instance);
-            var members = group.ToList();
             if (provider is IFaxBatchStatusProvider batch && members.Count > 1)
             {
                 work.Add(ReadBatchAsync(batch, members, results, cancellationToken));
@@ -117,7 +117,7 @@ public class FaxStatusClient
             else
             {
                 // A few workers per provider instance, not a task per job: the gate admits MaxConcurrencyPerProvider anyway.
-                var gate = Gate(group.Key.Provider, group.Key.Instance);
+                var gate = Gate(key.Provider, key.Instance);
                 var next = -1;
                 for (var w = Math.Min(_options.MaxConcurrencyPerProvider, members.Count); w > 0; w--)
                 {
@@ -220,6 +220,32 @@ public class FaxStatusClient
         {
             Diagnostics.FaxSdkTelemetry.RecordStateTransition(job.Provider, job.Instance, before, to);
         }
+    }
+
+    /// <summary>Passes a status read elsewhere (a report feed) through the memory of final statuses.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="status">The status read.</param>
+    /// <returns>What the client reports for it.</returns>
+    internal FaxJobStatus RememberFinal(FaxJobReference job, FaxJobStatus status) => _terminal?.Reconcile(job, status) ?? status;
+
+    /// <summary>The longest a provider's Retry-After is honoured: one day (longer values are taken as one day).</summary>
+    internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
+
+    /// <summary>The delay before polling again after a failed poll: the schedule's jittered interval, or the provider's
+    /// Retry-After when longer (at most <see cref="MaxRetryAfter"/>).</summary>
+    /// <param name="schedule">The polling schedule.</param>
+    /// <param name="interval">The interval after the failure.</param>
+    /// <param name="error">The failure.</param>
+    /// <returns>The delay.</returns>
+    internal static TimeSpan DelayAfterError(FaxPollingSchedule schedule, TimeSpan interval, Exception error)
+    {
+        var delay = schedule.Jittered(interval, Random.Shared.NextDouble());
+        if (error is FaxRateLimitedException { RetryAfter: { } retryAfter } && retryAfter > delay)
+        {
+            delay = retryAfter < MaxRetryAfter ? retryAfter : MaxRetryAfter;
+        }
+
+        return delay;
     }
 
     /// <summary>Whether a poll failure is worth trying again later.</summary>

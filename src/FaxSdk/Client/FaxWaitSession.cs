@@ -21,7 +21,8 @@ internal sealed class FaxWaitSession
         _schedule = schedule;
         _logger = logger;
         var now = client.TimeProvider.GetUtcNow();
-        _deadline = options.Timeout is { } timeout ? now + timeout : null;
+        // A timeout past the end of the calendar (TimeSpan.MaxValue, say) is no deadline at all.
+        _deadline = options.Timeout is { } timeout && timeout <= DateTimeOffset.MaxValue - now ? now + timeout : null;
         State = options.ResumeFrom ?? new FaxWaitState { Job = job };
     }
 
@@ -82,11 +83,7 @@ internal sealed class FaxWaitSession
             }
 
             var interval = _schedule.Grow(State.Interval);
-            var delay = _schedule.Jittered(interval, Random.Shared.NextDouble());
-            if (exception is FaxRateLimitedException { RetryAfter: { } retryAfter } && retryAfter > delay)
-            {
-                delay = retryAfter;
-            }
+            var delay = FaxStatusClient.DelayAfterError(_schedule, interval, exception);
 
             Log.PollFailed(_logger, _job.ToString(), exception.GetType().Name, _consecutiveErrors, delay);
             State = State with { Interval = interval, NextPollAt = time.GetUtcNow() + delay };

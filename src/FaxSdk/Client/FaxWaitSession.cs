@@ -69,10 +69,18 @@ internal sealed class FaxWaitSession
             return State.LastStatus;
         }
 
+        // The deadline also bounds the read under way: a slow provider cannot hold the wait past its timeout.
+        var remaining = _deadline is { } end ? end - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        using var readDeadline = remaining > TimeSpan.Zero ? new CancellationTokenSource(remaining, time) : null;
+        using var linked = readDeadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, readDeadline.Token);
         FaxJobStatus status;
         try
         {
-            status = await _client.GetStatusAsync(_job, cancellationToken).ConfigureAwait(false);
+            status = await _client.GetStatusAsync(_job, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (readDeadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            return State.LastStatus;
         }
         catch (Exception exception) when (FaxStatusClient.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
         {

@@ -13,6 +13,9 @@ public static class FaxHttpRequests
 {
     private const long MaxErrorBodyBytes = 64 * 1024;
 
+    /// <summary>The least time a body read is given, even when the call's total timeout is nearly spent.</summary>
+    private static readonly TimeSpan MinimumBodyTime = TimeSpan.FromSeconds(1);
+
     /// <summary>Sends <paramref name="request"/> and reads a successful body within the size cap (instance <c>default</c> in telemetry).</summary>
     /// <param name="client">The HttpClient (from IHttpClientFactory).</param>
     /// <param name="request">The request; disposed by this method.</param>
@@ -80,26 +83,43 @@ public static class FaxHttpRequests
                     throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out.", exception);
                 }
 
+                // The pipeline's timeouts end with the headers (ResponseHeadersRead): bound the body read by what is
+                // left of the call's total timeout, so a peer that stalls mid-body cannot hang the caller.
+                using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var total = options.Resilience is { Enabled: true } resilience ? resilience.TotalTimeout : options.Timeout;
+                if (total != Timeout.InfiniteTimeSpan)
+                {
+                    var left = total - Stopwatch.GetElapsedTime(started);
+                    bodyTimeout.CancelAfter(left > MinimumBodyTime ? left : MinimumBodyTime);
+                }
+
                 byte[] body;
                 using (response)
                 {
-                    status = response.StatusCode;
-                    if (!response.IsSuccessStatusCode)
+                    try
                     {
-                        byte[] errorBody;
-                        try
+                        status = response.StatusCode;
+                        if (!response.IsSuccessStatusCode)
                         {
-                            errorBody = await FaxHttpContent.ReadBoundedAsync(response, MaxErrorBodyBytes, provider, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (FaxSdkException)
-                        {
-                            errorBody = [];
+                            byte[] errorBody;
+                            try
+                            {
+                                errorBody = await FaxHttpContent.ReadBoundedAsync(response, MaxErrorBodyBytes, provider, bodyTimeout.Token).ConfigureAwait(false);
+                            }
+                            catch (FaxSdkException)
+                            {
+                                errorBody = [];
+                            }
+
+                            throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
                         }
 
-                        throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
+                        body = await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, bodyTimeout.Token).ConfigureAwait(false);
                     }
-
-                    body = await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, cancellationToken).ConfigureAwait(false);
+                    catch (OperationCanceledException exception) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out while reading the response (total timeout {total.TotalSeconds:0.#} s).", exception) { StatusCode = status };
+                    }
                 }
 
                 FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status, null, Stopwatch.GetElapsedTime(started));

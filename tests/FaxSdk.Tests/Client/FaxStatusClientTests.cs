@@ -72,7 +72,7 @@ public class FaxStatusClientTests
     [Fact]
     public async Task Requests_to_one_provider_never_exceed_the_concurrency_limit()
     {
-        var provider = new ScriptedProvider("p") { Gate = () => Task.Delay(20) };
+        var provider = new ScriptedProvider("p") { Gate = _ => Task.Delay(20) };
         foreach (var i in Enumerable.Range(0, 24))
         {
             provider.Script($"j{i}", FaxJobState.InProgress);

@@ -21,7 +21,7 @@ internal class ScriptedProvider(string providerId, FaxProviderCapabilities capab
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>A gate every call waits on (to observe concurrency).</summary>
-    public Func<Task>? Gate { get; set; }
+    public Func<CancellationToken, Task>? Gate { get; set; }
 
     public void Script(string jobId, params Func<FaxJobStatus>[] steps) => _scripts[jobId] = new Queue<Func<FaxJobStatus>>(steps);
 
@@ -50,7 +50,7 @@ internal class ScriptedProvider(string providerId, FaxProviderCapabilities capab
             Calls.Enqueue((job.JobId, Clock.GetUtcNow()));
             if (Gate is { } gate)
             {
-                await gate();
+                await gate(cancellationToken);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

@@ -205,4 +205,17 @@ public class WaitForCompletionTests
         Assert.Equal(FaxJobState.InProgress, error.ResumeState.LastStatus!.State);
         Assert.Equal("scripted", error.Provider);
     }
+
+    [Fact]
+    public async Task The_timeout_also_ends_a_read_that_hangs()
+    {
+        _provider.Script("stuck", FaxJobState.InProgress);
+        var client = Client();
+        _provider.Gate = ct => Task.Delay(TimeSpan.FromHours(1), _clock, ct);
+
+        var result = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(Job("stuck"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(5) }), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(FaxWaitOutcome.TimedOut, result.Outcome);
+        Assert.InRange(_clock.GetUtcNow() - Start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5));
+    }
 }

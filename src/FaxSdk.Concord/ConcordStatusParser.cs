@@ -53,6 +53,14 @@ public static class ConcordStatusParser
         return false;
     }
 
+    private static bool IsHtml(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOf((byte)'<');
+        var head = body[(start < 0 ? 0 : start)..];
+        head = head[..Math.Min(head.Length, 64)];
+        return head.StartsWith("<!DOCTYPE html"u8) || head.StartsWith("<!doctype html"u8) || head.StartsWith("<html"u8) || head.StartsWith("<HTML"u8);
+    }
+
     private static ConcordStatusResponseDto ReadJson(ReadOnlySpan<byte> body)
     {
         var envelope = FaxJson.Deserialize(body, ConcordJsonContext.Default.ConcordJsonResponse, ProviderId);
@@ -62,6 +70,12 @@ public static class ConcordStatusParser
 
     private static ConcordStatusResponseDto ReadSoap(ReadOnlySpan<byte> body)
     {
+        if (IsHtml(body))
+        {
+            // An error page from a proxy or the web server, whichever transport was asked for.
+            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the response is an HTML page instead of a GetFaxStatus response (JSON or SOAP).");
+        }
+
         XDocument document;
         try
         {

@@ -73,4 +73,15 @@ public class ConcordStatusParserTests
     [Fact]
     public void Property_no_byte_input_throws_anything_but_sdk_exceptions() =>
         ParserRobustness.NeverThrowsAnythingElse(Fixture.All("concord").ToArray(), bytes => ConcordStatusParser.Parse(bytes));
+
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")]
+    [InlineData("  <html><body>Service Unavailable</body></html>")]
+    public void An_html_error_page_is_named_as_such_not_as_broken_soap(string page)
+    {
+        var error = Assert.Throws<FaxProtocolException>(() => ConcordStatusParser.Parse(System.Text.Encoding.UTF8.GetBytes(page)));
+
+        Assert.Contains("HTML page", error.Message, StringComparison.Ordinal);
+        Assert.Equal("concord", error.Provider);
+    }
 }

@@ -31,15 +31,10 @@ internal static class StatusCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var services = await CliServices.CreateAsync(parseResult.GetValue(config), console, cancellationToken).ConfigureAwait(false);
-            if (services is null)
-            {
-                return ExitCodes.InputError;
-            }
-
             var providerId = parseResult.GetRequiredValue(provider);
             var instanceName = parseResult.GetRequiredValue(instance);
-            if (!await services.EnsureConfiguredAsync(providerId, instanceName, console, cancellationToken).ConfigureAwait(false))
+            await using var services = await CliServices.OpenAsync(parseResult.GetValue(config), providerId, instanceName, console, cancellationToken).ConfigureAwait(false);
+            if (services is null)
             {
                 return ExitCodes.InputError;
             }

@@ -126,6 +126,28 @@ internal sealed class CliServices : IAsyncDisposable
     }
 
     /// <summary>
+    /// Builds the services (see <see cref="CreateAsync(FileInfo?, CliConsole, CancellationToken)"/>) and checks that the
+    /// provider instance asked for is configured (see <see cref="EnsureConfiguredAsync"/>).
+    /// </summary>
+    /// <param name="configPath">The <c>--config</c> file, if any.</param>
+    /// <param name="provider">The provider id asked for.</param>
+    /// <param name="instance">The instance asked for.</param>
+    /// <param name="console">Where problems are printed.</param>
+    /// <param name="cancellationToken">Cancels the set-up.</param>
+    /// <returns>The services, or <see langword="null"/> after printing why they cannot be used (exit code 3).</returns>
+    public static async Task<CliServices?> OpenAsync(FileInfo? configPath, string provider, string instance, CliConsole console, CancellationToken cancellationToken)
+    {
+        var services = await CreateAsync(configPath, console, cancellationToken).ConfigureAwait(false);
+        if (services is null || await services.EnsureConfiguredAsync(provider, instance, console, cancellationToken).ConfigureAwait(false))
+        {
+            return services;
+        }
+
+        await services.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
     /// Checks that <paramref name="provider"/>/<paramref name="instance"/> is configured; otherwise writes one line
     /// naming what is configured and returns <see langword="false"/> (exit <see cref="ExitCodes.InputError"/>).
     /// </summary>

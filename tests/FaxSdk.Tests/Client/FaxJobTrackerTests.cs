@@ -1,23 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Tests.Client;
 
-public class FaxJobTrackerTests
+public class FaxJobTrackerTests : VirtualTimeClientTests
 {
-    private static readonly FaxPollingSchedule Fast = new() { MinimumInterval = TimeSpan.FromSeconds(1), MaximumInterval = TimeSpan.FromSeconds(4), JitterRatio = 0.2 };
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-
-    private FaxStatusClient Client(params ScriptedProvider[] providers)
-    {
-        foreach (var provider in providers)
-        {
-            provider.Clock = _clock;
-        }
-
-        return new FaxStatusClient(new StaticResolver(providers), new FaxStatusClientOptions { Polling = Fast }, _clock);
-    }
-
     [Fact]
     public async Task Follows_single_batch_and_feed_jobs_until_each_is_final_and_reports_each_completion_once()
     {
@@ -46,7 +32,7 @@ public class FaxJobTrackerTests
         // The feed's reports appear a few seconds in.
         var publisher = Task.Run(async () =>
         {
-            while (_clock.GetUtcNow().Second < 6)
+            while (Clock.GetUtcNow().Second < 6)
             {
                 await Task.Delay(1);
             }
@@ -56,7 +42,7 @@ public class FaxJobTrackerTests
                 feed.Publish($"f{i}", FaxJobState.Succeeded);
             }
         });
-        await ClockDriver.RunAsync(_clock, run, TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, run, TimeSpan.FromMilliseconds(250));
         await publisher;
 
         Assert.Equal(0, tracker.Count);
@@ -98,7 +84,7 @@ public class FaxJobTrackerTests
         };
         tracker.Track(new FaxJobReference("feed", "f1"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
         Assert.Equal(1, feed.OnServer);
         Assert.Empty(feed.Acknowledged);
 
@@ -108,7 +94,7 @@ public class FaxJobTrackerTests
         FaxJobUpdate? done = null;
         again.JobCompleted += (_, u) => done = u;
         again.Track(new FaxJobReference("feed", "f1"));
-        await ClockDriver.RunAsync(_clock, again.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, again.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxJobState.Failed, done!.Status.State);
         Assert.Equal(0, feed.OnServer);
@@ -131,7 +117,7 @@ public class FaxJobTrackerTests
         for (var i = 0; i < 400 && feed.OnServer > 0; i++)
         {
             await Task.Delay(1);
-            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            Clock.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         await stop.CancelAsync();
@@ -152,14 +138,14 @@ public class FaxJobTrackerTests
 
         var polite = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
         polite.Track(new FaxJobReference("feed", "mine"));
-        await ClockDriver.RunAsync(_clock, polite.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, polite.RunAsync(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(1, feed.OnServer);
 
         feed.Script("mine2", FaxJobState.InProgress);
         feed.Publish("mine2", FaxJobState.Succeeded);
         var sole = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true, AcknowledgeUntrackedReports = true });
         sole.Track(new FaxJobReference("feed", "mine2"));
-        await ClockDriver.RunAsync(_clock, sole.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, sole.RunAsync(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(0, feed.OnServer);
     }
 
@@ -173,7 +159,7 @@ public class FaxJobTrackerTests
         tracker.PollFailed += (_, f) => failures.Enqueue(f);
         tracker.Track(new FaxJobReference("single", "j"));
 
-        await ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal([1, 2], failures.Select(f => f.ConsecutiveFailures));
         var calls = single.Calls.Select(c => c.At).ToList();

@@ -1,23 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Tests.Client;
 
 /// <summary>What happens after a handler throws, a run ends or a report was deleted: nothing is stranded, lost or reverted.</summary>
-public class TrackerRecoveryTests
+public class TrackerRecoveryTests : VirtualTimeClientTests
 {
-    private static readonly FaxPollingSchedule Fast = new() { MinimumInterval = TimeSpan.FromSeconds(1), MaximumInterval = TimeSpan.FromSeconds(4), JitterRatio = 0.2 };
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-
-    private FaxStatusClient Client(params ScriptedProvider[] providers)
-    {
-        foreach (var provider in providers)
-        {
-            provider.Clock = _clock;
-        }
-
-        return new FaxStatusClient(new StaticResolver(providers), new FaxStatusClientOptions { Polling = Fast }, _clock);
-    }
-
     [Fact]
     public async Task A_handler_that_throws_leaves_the_job_tracked_and_the_next_run_delivers_it_again()
     {
@@ -38,11 +24,11 @@ public class TrackerRecoveryTests
         };
         tracker.Track([new FaxJobReference("single", "a"), new FaxJobReference("single", "b")]);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
         Assert.Equal(2, tracker.Count);
 
         fail = false;
-        await ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250), maxSteps: 200);
+        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250), maxSteps: 200);
 
         Assert.Equal(0, tracker.Count);
         Assert.Equal(["a", "b"], delivered.Order());
@@ -58,7 +44,7 @@ public class TrackerRecoveryTests
         var tracker = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
         tracker.Track(new FaxJobReference("feed", "f"));
 
-        await ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(0, feed.OnServer);
         Assert.Equal(FaxJobState.Succeeded, (await client.GetStatusAsync(new FaxJobReference("feed", "f"))).State);
@@ -74,10 +60,10 @@ public class TrackerRecoveryTests
 
         var first = tracker.Updates;
         tracker.Track(new FaxJobReference("single", "a"));
-        await ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
         var second = tracker.Updates;
         tracker.Track(new FaxJobReference("single", "b"));
-        await ClockDriver.RunAsync(_clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.NotSame(first, second);
         Assert.Equal(["a"], await ReadAll(first));
@@ -92,8 +78,8 @@ public class TrackerRecoveryTests
         single.Script("ok", FaxJobState.InProgress, FaxJobState.Succeeded);
         var client = Client(single);
 
-        var limited = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(new FaxJobReference("single", "slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(10) }), TimeSpan.FromSeconds(1));
-        var unbounded = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(new FaxJobReference("single", "ok"), new FaxWaitOptions { Timeout = TimeSpan.MaxValue }), TimeSpan.FromMilliseconds(250));
+        var limited = await ClockDriver.RunAsync(Clock, client.WaitForCompletionAsync(new FaxJobReference("single", "slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(10) }), TimeSpan.FromSeconds(1));
+        var unbounded = await ClockDriver.RunAsync(Clock, client.WaitForCompletionAsync(new FaxJobReference("single", "ok"), new FaxWaitOptions { Timeout = TimeSpan.MaxValue }), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxWaitOutcome.TimedOut, limited.Outcome);
         Assert.Equal(FaxWaitOutcome.Completed, unbounded.Outcome);

@@ -27,7 +27,14 @@ internal static class IsolatedAssembly
         finally
         {
             context.Unload();
-            folder.Delete(recursive: true);
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Windows keeps a loaded image locked until the context is collected: the temporary folder stays.
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace FaxSdk.Cli;
 
 /// <summary>The process exit codes of <c>faxstatus</c>; documented in the README.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did what it was asked.</summary>
     public const int Success = 0;

@@ -4,7 +4,7 @@ using FaxSdk.Cli.Commands;
 namespace FaxSdk.Cli;
 
 /// <summary>The <c>faxstatus</c> command line, runnable in-process (tests) or from <c>Main</c>.</summary>
-public static class FaxStatusCli
+internal static class FaxStatusCli
 {
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments, without the program name.</param>

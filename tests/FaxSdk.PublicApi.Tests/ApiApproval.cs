@@ -1,4 +1,5 @@
 using System.Text;
+using DiffPlex.Renderer;
 using Xunit.Sdk;
 
 namespace FaxSdk.PublicApi.Tests;
@@ -21,16 +22,16 @@ internal static class ApiApproval
 
     public static string ApprovedPath(string packageId) => Path.Combine(ApprovedDirectory, packageId + ".approved.txt");
 
-    /// <summary>Whether this run accepts differences (the variable is set and this is not CI).</summary>
-    public static bool Accepting =>
-        Environment.GetEnvironmentVariable(AcceptVariable) == "1" &&
-        !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a run with these values of <c>FAXSDK_ACCEPT_API</c> and <c>CI</c> accepts differences.</summary>
+    public static bool IsAccepting(string? accept, string? ci) =>
+        accept == "1" && !string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns <see langword="null"/> when <paramref name="actual"/> matches the approved text, else the failure message.</summary>
     public static string? Compare(string packageId, string? approved, string actual)
     {
-        var normalised = actual.ReplaceLineEndings("\n");
-        if (approved is not null && approved.ReplaceLineEndings("\n") == normalised)
+        actual = actual.ReplaceLineEndings("\n");
+        approved = approved?.ReplaceLineEndings("\n");
+        if (approved == actual)
         {
             return null;
         }
@@ -43,12 +44,11 @@ internal static class ApiApproval
         }
         else
         {
-            var diff = ApiDiff.Compute(approved, normalised);
-            message.Append($"The public API of {packageId} differs from {relative} ({diff.Added.Count} line(s) added, {diff.Removed.Count} removed; '-' approved, '+' now):\n");
-            message.Append(diff.Text);
+            message.Append($"The public API of {packageId} differs from {relative} ('-' approved, '+' now):\n");
+            message.Append(UnidiffRenderer.GenerateUnidiff(approved, actual, "approved", "now", ignoreWhitespace: false, ignoreCase: false, contextLines: 3).ReplaceLineEndings("\n"));
         }
 
-        message.Append($"If the change is intended, run `{AcceptCommand}` and commit the approved file(s); otherwise undo the API change.");
+        message.Append($"\nIf the change is intended, run `{AcceptCommand}` and commit the approved file(s); otherwise undo the API change.");
         return message.ToString();
     }
 
@@ -63,7 +63,8 @@ internal static class ApiApproval
             return;
         }
 
-        if (Accepting)
+        var accept = Environment.GetEnvironmentVariable(AcceptVariable);
+        if (IsAccepting(accept, Environment.GetEnvironmentVariable("CI")))
         {
             Directory.CreateDirectory(ApprovedDirectory);
             File.WriteAllText(path, actual.ReplaceLineEndings("\n"));
@@ -71,7 +72,7 @@ internal static class ApiApproval
             return;
         }
 
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (accept == "1")
         {
             failure += $"\n({AcceptVariable}=1 is ignored when CI=true: approved files are accepted by a developer and committed, never by CI.)";
         }

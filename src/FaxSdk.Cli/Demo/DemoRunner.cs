@@ -157,7 +157,7 @@ internal sealed class DemoRunner(CliConsole console, DemoSettings settings)
         lines.Add("");
         var perState = _jobs.Values.Where(j => j.IsFinal).GroupBy(j => j.Last!.State).OrderBy(g => g.Key).Select(g => $"{StatusFormat.Camel(g.Key)} {Count(g.Count())}");
         lines.Add($"Final states:  {string.Join(", ", perState)}");
-        lines.Add($"Retries made:  {Count(retries)} (HTTP retries counted by the FaxSdk meter's faxsdk.retries counter)");
+        lines.Add($"Retries made:  {Count(retries)} (HTTP retries of FaxSdk pipelines, from Polly's resilience.polly.strategy.events counter)");
         lines.Add($"Failed polls:  {Count(_failedPolls)} (status reads that failed and were tried again later)");
         lines.Add($"Time taken:    {StatusFormat.Seconds(elapsed)}");
         foreach (var line in lines)

@@ -1,19 +1,21 @@
 using System.Diagnostics.Metrics;
+using FaxSdk.Resilience;
 
 namespace FaxSdk.Cli.Demo;
 
 /// <summary>
-/// Counts the HTTP retries the SDK's resilience handler makes, from the <c>faxsdk.retries</c> counter of the
-/// <c>FaxSdk</c> meter (process-wide: every FaxSdk client in the process is counted). Counts 0 when no handler
-/// records retries.
+/// Counts the HTTP retries FaxSdk's resilience pipelines make, from Polly's telemetry: the
+/// <c>resilience.polly.strategy.events</c> counter of the <c>Polly</c> meter, events named <c>OnRetry</c> of pipelines
+/// named <c>FaxSdk.…-faxsdk</c> (process-wide: every FaxSdk client in the process is counted). Counts 0 when no pipeline
+/// retries.
 /// </summary>
 internal sealed class RetryCounter : IDisposable
 {
-    /// <summary>The meter the SDK publishes its instruments on.</summary>
-    public const string MeterName = "FaxSdk";
+    /// <summary>The meter Polly publishes its instruments on.</summary>
+    public const string MeterName = "Polly";
 
-    /// <summary>The counter of retries.</summary>
-    public const string InstrumentName = "faxsdk.retries";
+    /// <summary>The counter of resilience events (retries, circuit breaker transitions, timeouts …).</summary>
+    public const string InstrumentName = "resilience.polly.strategy.events";
 
     private readonly MeterListener _listener = new();
     private long _count;
@@ -28,9 +30,13 @@ internal sealed class RetryCounter : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
-        _listener.SetMeasurementEventCallback<int>((_, value, _, _) => Interlocked.Add(ref _count, value));
-        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => Interlocked.Add(ref _count, (long)value));
+        _listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+        {
+            if (IsFaxSdkRetry(tags))
+            {
+                Interlocked.Add(ref _count, value);
+            }
+        });
         _listener.Start();
     }
 
@@ -39,4 +45,26 @@ internal sealed class RetryCounter : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
+
+    /// <summary>Whether a measurement's tags say it is a retry (<c>event.name</c> <c>OnRetry</c>) of a FaxSdk pipeline.</summary>
+    /// <param name="tags">The measurement's tags.</param>
+    /// <returns><see langword="true"/> for a FaxSdk retry.</returns>
+    internal static bool IsFaxSdkRetry(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        bool retry = false, faxSdk = false;
+        foreach (var (key, value) in tags)
+        {
+            switch (key)
+            {
+                case "event.name":
+                    retry = value is "OnRetry";
+                    break;
+                case "pipeline.name":
+                    faxSdk = value is string name && name.StartsWith("FaxSdk.", StringComparison.Ordinal) && name.EndsWith("-" + FaxResilience.PipelineName, StringComparison.Ordinal);
+                    break;
+            }
+        }
+
+        return retry && faxSdk;
+    }
 }

@@ -1,4 +1,5 @@
 using FaxSdk;
+using FaxSdk.Resilience;
 using FaxSdk.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -105,7 +106,7 @@ public static class FaxSdkServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
             client.BaseAddress = options.BaseAddress;
             client.Timeout = options.Timeout;
-        }).AddFaxResilienceHandler<TOptions>(providerId, instanceName);
+        }).AddFaxSdkResilience<TOptions>(providerId, instanceName);
     }
 
     /// <summary>The name of a provider instance's options and HttpClient: <c>FaxSdk.{providerId}.{instanceName}</c>.</summary>

@@ -3,8 +3,10 @@ namespace FaxSdk.Diagnostics;
 /// <summary>
 /// The names under which FaxSdk reports traces, metrics and logs. Subscribe with OpenTelemetry's
 /// <c>.AddSource(FaxSdkDiagnostics.ActivitySourceName)</c> and <c>.AddMeter(FaxSdkDiagnostics.MeterName)</c>; logs go
-/// to the <c>ILoggerFactory</c> registered in the container, under <see cref="ResilienceLoggerCategory"/>. No
-/// telemetry carries a credential, a request or response body, or a URL.
+/// to the <c>ILoggerFactory</c> registered in the container, under <see cref="ResilienceLoggerCategory"/>. Retries and
+/// circuit breaker transitions are reported by Polly's own telemetry (meter and logger category <c>Polly</c>, pipeline
+/// <c>FaxSdk.{provider}.{instance}-faxsdk</c>), which Microsoft.Extensions.Http.Resilience turns on. No FaxSdk telemetry
+/// carries a credential, a request or response body, or a URL.
 /// </summary>
 /// <remarks>
 /// <para>Instruments (all on the meter <see cref="MeterName"/>):</para>
@@ -16,10 +18,6 @@ namespace FaxSdk.Diagnostics;
 /// arrived.</description></item>
 /// <item><term><see cref="RequestDurationInstrument"/> (<c>s</c>)</term><description>Histogram of those requests'
 /// durations in seconds, retries and their delays included. Same tags as <see cref="RequestsInstrument"/>.</description></item>
-/// <item><term><see cref="RetriesInstrument"/> (<c>{retry}</c>)</term><description>Counter of retries the resilience
-/// pipeline scheduled. Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>, <see cref="RetryReasonTag"/>.</description></item>
-/// <item><term><see cref="CircuitBreakerStateChangesInstrument"/> (<c>{change}</c>)</term><description>Counter of circuit
-/// breaker transitions. Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>, <see cref="CircuitBreakerStateTag"/>.</description></item>
 /// <item><term><see cref="JobStateTransitionsInstrument"/> (<c>{transition}</c>)</term><description>Counter of canonical
 /// job state changes observed while polling. Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>,
 /// <see cref="JobStateFromTag"/>, <see cref="JobStateToTag"/>.</description></item>
@@ -29,9 +27,8 @@ namespace FaxSdk.Diagnostics;
 /// <see cref="ProviderTag"/>, <see cref="InstanceTag"/>, <see cref="JobIdTag"/> (when the request is about one job),
 /// <see cref="HttpMethodTag"/>, <c>server.address</c>, <see cref="HttpStatusCodeTag"/>, <see cref="OutcomeTag"/> and, on
 /// failure, <see cref="ErrorTypeTag"/>; each retry adds an event <see cref="RetryEventName"/>.</para>
-/// <para>Log events (category <see cref="ResilienceLoggerCategory"/>): 1001 <c>RetryScheduled</c> (Warning), 1002
-/// <c>RetryAfterTooLong</c> (Information), 1003 <c>CircuitOpened</c> (Warning), 1004 <c>CircuitHalfOpened</c>
-/// (Information), 1005 <c>CircuitClosed</c> (Information), 1006 <c>RequestFailedAfterRetries</c> (Warning).</para>
+/// <para>Log event (category <see cref="ResilienceLoggerCategory"/>): 1002 <c>RetryAfterTooLong</c> (Information), when a
+/// provider's <c>Retry-After</c> is longer than FaxSdk waits and the response goes back to the caller unretried.</para>
 /// </remarks>
 public static class FaxSdkDiagnostics
 {
@@ -41,7 +38,7 @@ public static class FaxSdkDiagnostics
     /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name: <c>FaxSdk</c>.</summary>
     public const string MeterName = "FaxSdk";
 
-    /// <summary>The logger category of the resilience pipeline's log events: <c>FaxSdk.Resilience</c>.</summary>
+    /// <summary>The logger category of FaxSdk's own resilience log event: <c>FaxSdk.Resilience</c>.</summary>
     public const string ResilienceLoggerCategory = "FaxSdk.Resilience";
 
     /// <summary>The activity of one provider HTTP request: <c>FaxSdk.ProviderRequest</c>.</summary>
@@ -55,12 +52,6 @@ public static class FaxSdkDiagnostics
 
     /// <summary>Histogram <c>faxsdk.request.duration</c>, unit <c>s</c>: provider HTTP request durations, retries included.</summary>
     public const string RequestDurationInstrument = "faxsdk.request.duration";
-
-    /// <summary>Counter <c>faxsdk.retries</c>, unit <c>{retry}</c>: retries scheduled by the resilience pipeline.</summary>
-    public const string RetriesInstrument = "faxsdk.retries";
-
-    /// <summary>Counter <c>faxsdk.circuit_breaker.state_changes</c>, unit <c>{change}</c>: circuit breaker transitions.</summary>
-    public const string CircuitBreakerStateChangesInstrument = "faxsdk.circuit_breaker.state_changes";
 
     /// <summary>Counter <c>faxsdk.job.state_transitions</c>, unit <c>{transition}</c>: canonical job state changes.</summary>
     public const string JobStateTransitionsInstrument = "faxsdk.job.state_transitions";
@@ -90,14 +81,11 @@ public static class FaxSdkDiagnostics
     /// <summary>Tag <c>error.type</c> (activities only): the exception type's full name.</summary>
     public const string ErrorTypeTag = "error.type";
 
-    /// <summary>Tag <c>faxsdk.retry.reason</c>: the status code (<c>503</c>), <c>attempt_timeout</c>, or the exception type name (<c>HttpRequestException</c>).</summary>
+    /// <summary>Tag <c>faxsdk.retry.reason</c> (retry events only): the status code (<c>503</c>), <c>attempt_timeout</c>, or the exception type name (<c>HttpRequestException</c>).</summary>
     public const string RetryReasonTag = "faxsdk.retry.reason";
 
     /// <summary>Tag <c>faxsdk.retry.attempt</c> (retry events only): the number of the attempt that failed, from 1.</summary>
     public const string RetryAttemptTag = "faxsdk.retry.attempt";
-
-    /// <summary>Tag <c>faxsdk.circuit_breaker.state</c>: the state entered, <c>open</c>, <c>half_open</c> or <c>closed</c>.</summary>
-    public const string CircuitBreakerStateTag = "faxsdk.circuit_breaker.state";
 
     /// <summary>Tag <c>faxsdk.job.state.from</c>: the previous canonical state (its JSON name, such as <c>inProgress</c>).</summary>
     public const string JobStateFromTag = "faxsdk.job.state.from";

@@ -23,12 +23,6 @@ internal static class FaxSdkTelemetry
         FaxSdkDiagnostics.RequestDurationInstrument, "s", "Duration of provider HTTP requests, retries and their delays included.", tags: null,
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
 
-    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(
-        FaxSdkDiagnostics.RetriesInstrument, "{retry}", "Retries scheduled by the resilience pipeline.");
-
-    private static readonly Counter<long> CircuitBreakerStateChanges = Meter.CreateCounter<long>(
-        FaxSdkDiagnostics.CircuitBreakerStateChangesInstrument, "{change}", "Circuit breaker transitions.");
-
     private static readonly Counter<long> JobStateTransitions = Meter.CreateCounter<long>(
         FaxSdkDiagnostics.JobStateTransitionsInstrument, "{transition}", "Canonical job state changes observed.");
 
@@ -101,16 +95,11 @@ internal static class FaxSdkTelemetry
         RequestDuration.Record(elapsed.TotalSeconds, tags);
     }
 
-    /// <summary>Records a retry the pipeline scheduled, and adds an event to the current FaxSdk activity.</summary>
-    internal static void RecordRetry(string provider, string instance, int attempt, string reason, TimeSpan delay)
+    /// <summary>
+    /// Adds a retry event to the current FaxSdk request activity (Polly's telemetry counts and logs the retry itself).
+    /// </summary>
+    internal static void AddRetryEvent(int attempt, string reason, TimeSpan delay)
     {
-        Retries.Add(1, new TagList
-        {
-            { FaxSdkDiagnostics.ProviderTag, provider },
-            { FaxSdkDiagnostics.InstanceTag, instance },
-            { FaxSdkDiagnostics.RetryReasonTag, reason },
-        });
-
         if (Activity.Current is { IsAllDataRequested: true } activity && activity.Source == ActivitySource)
         {
             activity.AddEvent(new ActivityEvent(FaxSdkDiagnostics.RetryEventName, tags: new ActivityTagsCollection
@@ -121,15 +110,6 @@ internal static class FaxSdkTelemetry
             }));
         }
     }
-
-    /// <summary>Records a circuit breaker transition (<c>open</c>, <c>half_open</c> or <c>closed</c>).</summary>
-    internal static void RecordCircuitState(string provider, string instance, string state) =>
-        CircuitBreakerStateChanges.Add(1, new TagList
-        {
-            { FaxSdkDiagnostics.ProviderTag, provider },
-            { FaxSdkDiagnostics.InstanceTag, instance },
-            { FaxSdkDiagnostics.CircuitBreakerStateTag, state },
-        });
 
     /// <summary>Records that a job was seen to move from one canonical state to another.</summary>
     /// <param name="provider">The provider id.</param>

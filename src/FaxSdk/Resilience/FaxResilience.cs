@@ -1,8 +1,19 @@
 namespace FaxSdk.Resilience;
 
-/// <summary>Request options that steer FaxSdk's resilience pipeline (<see cref="FaxResilienceHandler"/>).</summary>
+/// <summary>
+/// FaxSdk's resilience pipeline: each provider instance's HttpClient gets one from Microsoft.Extensions.Http.Resilience
+/// (<c>AddResilienceHandler(</c><see cref="PipelineName"/><c>, …)</c>), configured by that instance's
+/// <see cref="FaxResilienceOptions"/>. Remove it with the library's <c>RemoveAllResilienceHandlers()</c> and add your own
+/// with <c>AddResilienceHandler</c> or <c>AddStandardResilienceHandler</c> on the builder a provider's <c>Add…</c> returns.
+/// </summary>
 public static class FaxResilience
 {
+    /// <summary>
+    /// The pipeline identifier FaxSdk passes to <c>AddResilienceHandler</c>: <c>faxsdk</c>. Polly's telemetry names the
+    /// pipeline <c>{HttpClient name}-faxsdk</c>, e.g. <c>FaxSdk.phaxio.default-faxsdk</c> (tag <c>pipeline.name</c>).
+    /// </summary>
+    public const string PipelineName = "faxsdk";
+
     /// <summary>
     /// Marks a request as safe to send more than once. GET, HEAD, OPTIONS, PUT and DELETE are retried anyway; a POST
     /// (or any other method) is retried only when this is set to <see langword="true"/>, e.g. a read-only query sent

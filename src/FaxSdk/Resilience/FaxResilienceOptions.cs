@@ -3,23 +3,29 @@ namespace FaxSdk.Resilience;
 /// <summary>
 /// How FaxSdk retries, times out and breaks the circuit for one provider instance's HTTP requests. Set it through
 /// <c>FaxProviderOptions.Resilience</c> in code or bind it from configuration, e.g.
-/// <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c>. Names and defaults follow Microsoft's standard resilience handler
-/// where they can; the retry base delay, circuit breaker ratio, throughput and break duration are tuned for status
-/// polling.
+/// <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c> or <c>FaxSdk:Phaxio:Instances:{name}:Resilience:…</c>. FaxSdk builds
+/// the instance's pipeline from it with Microsoft.Extensions.Http.Resilience (<c>AddResilienceHandler</c>, pipeline
+/// <see cref="FaxResilience.PipelineName"/>). Names and defaults follow Microsoft's standard resilience handler where they
+/// can; the retry base delay, circuit breaker ratio, throughput and break duration are tuned for status polling.
 /// </summary>
 /// <remarks>
 /// <para>The pipeline is: total timeout → retry → circuit breaker → per-attempt timeout. Only safe requests (GET, HEAD,
-/// OPTIONS, PUT, DELETE, and POSTs marked with <see cref="FaxResilience.IdempotentRequest"/>) are retried; every request
+/// OPTIONS, PUT, DELETE, and requests marked with <see cref="FaxResilience.IdempotentRequest"/>) are retried; every request
 /// counts towards the circuit breaker.</para>
-/// <para>While the pipeline is on, <see cref="TotalTimeout"/> bounds a call (retries included) and the HttpClient's own
-/// timeout is switched off; <c>FaxProviderOptions.Timeout</c> applies only when the pipeline is off
-/// (<see cref="Enabled"/> is <see langword="false"/>, or the handler was removed or replaced).</para>
-/// <para>The settings are read when the provider instance's first request is sent (and again after its options are
-/// reloaded, which starts a new circuit breaker).</para>
+/// <para>Timeouts: an attempt covers sending the request and reading the whole response body, and
+/// <see cref="TotalTimeout"/> is the deadline of the whole call, retries included. The HttpClient's own timeout is
+/// infinite; <c>FaxProviderOptions.Timeout</c> is the call's deadline only when no pipeline runs (<see cref="Enabled"/>
+/// is <see langword="false"/>, or the resilience handlers were removed).</para>
+/// <para>The pipeline is rebuilt when these settings change (a configuration reload that changes them), which starts a
+/// new circuit breaker; a reload that leaves them as they were keeps the pipeline and its circuit breaker state.</para>
 /// </remarks>
 public sealed class FaxResilienceOptions
 {
-    /// <summary>Run provider requests through the resilience pipeline. Default <see langword="true"/>.</summary>
+    /// <summary>
+    /// Run provider requests through the resilience pipeline. Default <see langword="true"/>; <see langword="false"/>
+    /// leaves the pipeline empty (requests pass straight through) and makes <c>FaxProviderOptions.Timeout</c> the call's
+    /// deadline.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
@@ -129,4 +135,39 @@ public sealed class FaxResilienceOptions
                 : $"{provider}: Resilience.{name} must be between {min.TotalSeconds:0.###} s and 1 day.");
         }
     }
+
+    /// <summary>A copy with the same values.</summary>
+    internal FaxResilienceOptions Copy() => (FaxResilienceOptions)MemberwiseClone();
+
+    /// <summary>Copies every value to <paramref name="target"/>.</summary>
+    internal void CopyTo(FaxResilienceOptions target)
+    {
+        target.Enabled = Enabled;
+        target.TotalTimeout = TotalTimeout;
+        target.AttemptTimeout = AttemptTimeout;
+        target.MaxRetryAttempts = MaxRetryAttempts;
+        target.RetryBaseDelay = RetryBaseDelay;
+        target.RetryMaxDelay = RetryMaxDelay;
+        target.UseJitter = UseJitter;
+        target.MaxRetryAfter = MaxRetryAfter;
+        target.CircuitBreakerFailureRatio = CircuitBreakerFailureRatio;
+        target.CircuitBreakerMinimumThroughput = CircuitBreakerMinimumThroughput;
+        target.CircuitBreakerSamplingDuration = CircuitBreakerSamplingDuration;
+        target.CircuitBreakerBreakDuration = CircuitBreakerBreakDuration;
+    }
+
+    /// <summary>Whether <paramref name="other"/> has the same values (so a pipeline built from either is the same).</summary>
+    internal bool HasSameValues(FaxResilienceOptions other) =>
+        Enabled == other.Enabled
+        && TotalTimeout == other.TotalTimeout
+        && AttemptTimeout == other.AttemptTimeout
+        && MaxRetryAttempts == other.MaxRetryAttempts
+        && RetryBaseDelay == other.RetryBaseDelay
+        && RetryMaxDelay == other.RetryMaxDelay
+        && UseJitter == other.UseJitter
+        && MaxRetryAfter == other.MaxRetryAfter
+        && CircuitBreakerFailureRatio.Equals(other.CircuitBreakerFailureRatio)
+        && CircuitBreakerMinimumThroughput == other.CircuitBreakerMinimumThroughput
+        && CircuitBreakerSamplingDuration == other.CircuitBreakerSamplingDuration
+        && CircuitBreakerBreakDuration == other.CircuitBreakerBreakDuration;
 }

@@ -17,46 +17,10 @@ public static class FaxHttpContent
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
-        {
-            throw TooLarge(provider, maxBytes, response);
-        }
-
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
-            {
-                var length = 0;
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var toRead = (int)Math.Min(buffer.Length - length, maxBytes + 1 - length);
-                    var read = await stream.ReadAsync(buffer.AsMemory(length, toRead), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        return buffer.AsSpan(0, length).ToArray();
-                    }
-
-                    length += read;
-                    if (length > maxBytes)
-                    {
-                        throw TooLarge(provider, maxBytes, response);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            return await TryReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false)
+                ?? throw TooLarge(provider, maxBytes, response);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
@@ -67,7 +31,53 @@ public static class FaxHttpContent
         }
     }
 
-    private static FaxProtocolException TooLarge(string provider, long maxBytes, HttpResponseMessage response) =>
+    /// <summary>Reads <paramref name="content"/> whole, or returns <see langword="null"/> as soon as it exceeds <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="HttpRequestException">The connection failed while reading.</exception>
+    /// <exception cref="IOException">The connection failed while reading.</exception>
+    internal static async Task<byte[]?> TryReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } declared && declared > maxBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(16 * 1024, maxBytes + 1));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var toRead = (int)Math.Min(buffer.Length - length, maxBytes + 1 - length);
+                var read = await stream.ReadAsync(buffer.AsMemory(length, toRead), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+                if (length > maxBytes)
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The error for a body over the size cap.</summary>
+    internal static FaxProtocolException TooLarge(string provider, long maxBytes, HttpResponseMessage response) =>
         new(provider, $"{provider}: the response exceeds the {FormatSize(maxBytes)} limit (MaxResponseBytes); it was not read.")
         {
             StatusCode = response.StatusCode,

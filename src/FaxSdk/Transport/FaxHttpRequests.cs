@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using FaxSdk.Diagnostics;
+using FaxSdk.Resilience;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -11,11 +12,6 @@ namespace FaxSdk.Transport;
 /// <summary>Sends one provider request and returns its body, turning every failure into a typed FaxSdk exception.</summary>
 public static class FaxHttpRequests
 {
-    private const long MaxErrorBodyBytes = 64 * 1024;
-
-    /// <summary>The least time a body read is given, even when the call's total timeout is nearly spent.</summary>
-    private static readonly TimeSpan MinimumBodyTime = TimeSpan.FromSeconds(1);
-
     /// <summary>Sends <paramref name="request"/> and reads a successful body within the size cap (instance <c>default</c> in telemetry).</summary>
     /// <param name="client">The HttpClient (from IHttpClientFactory).</param>
     /// <param name="request">The request; disposed by this method.</param>
@@ -61,65 +57,60 @@ public static class FaxHttpRequests
             HttpStatusCode? status = null;
             try
             {
+                // In a FaxSdk provider client the innermost handler has read the body whole within each attempt, so the
+                // pipeline's attempt and total timeouts cover it, and the read below takes it from memory. A hand-built
+                // HttpClient has no such handler: there only the caller's token bounds the body.
                 HttpResponseMessage response;
                 try
                 {
                     response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
+                catch (ResponseBodyException exception)
+                {
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the connection failed while reading the response: {exception.Message}", exception) { StatusCode = exception.StatusCode };
+                }
                 catch (HttpRequestException exception)
                 {
                     throw new FaxProviderUnavailableException(provider, $"{provider}: the request failed before a response: {exception.Message}", exception);
                 }
+                catch (IOException exception)
+                {
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the connection failed: {exception.Message}", exception);
+                }
                 catch (TimeoutRejectedException exception)
                 {
-                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out ({exception.Message.TrimEnd('.')}).", exception);
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out ({Describe(exception)}).", exception);
                 }
                 catch (BrokenCircuitException exception)
                 {
-                    throw new FaxProviderUnavailableException(provider, $"{provider}: the provider is unavailable ({exception.Message.TrimEnd('.')}).", exception);
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the provider is unavailable ({Describe(exception)}).", exception);
                 }
                 catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out.", exception);
-                }
-
-                // The pipeline's timeouts end with the headers (ResponseHeadersRead): bound the body read by what is
-                // left of the call's total timeout, so a peer that stalls mid-body cannot hang the caller.
-                using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var total = options.Resilience is { Enabled: true } resilience ? resilience.TotalTimeout : options.Timeout;
-                if (total != Timeout.InfiniteTimeSpan)
-                {
-                    var left = total - Stopwatch.GetElapsedTime(started);
-                    bodyTimeout.CancelAfter(left > MinimumBodyTime ? left : MinimumBodyTime);
+                    var detail = exception.InnerException is TimeoutException ? $" ({exception.Message.TrimEnd('.')})" : "";
+                    throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out{detail}.", exception);
                 }
 
                 byte[] body;
                 using (response)
                 {
-                    try
+                    status = response.StatusCode;
+                    if (!response.IsSuccessStatusCode)
                     {
-                        status = response.StatusCode;
-                        if (!response.IsSuccessStatusCode)
+                        byte[] errorBody;
+                        try
                         {
-                            byte[] errorBody;
-                            try
-                            {
-                                errorBody = await FaxHttpContent.ReadBoundedAsync(response, MaxErrorBodyBytes, provider, bodyTimeout.Token).ConfigureAwait(false);
-                            }
-                            catch (FaxSdkException)
-                            {
-                                errorBody = [];
-                            }
-
-                            throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
+                            errorBody = await FaxHttpContent.ReadBoundedAsync(response, FaxResponseBufferingHandler.MaxErrorBodyBytes, provider, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (FaxSdkException)
+                        {
+                            errorBody = [];
                         }
 
-                        body = await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, bodyTimeout.Token).ConfigureAwait(false);
+                        throw FaxHttpErrors.CreateException(provider, response, errorBody, jobId);
                     }
-                    catch (OperationCanceledException exception) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                    {
-                        throw new FaxProviderUnavailableException(provider, $"{provider}: the request timed out while reading the response (total timeout {total.TotalSeconds:0.#} s).", exception) { StatusCode = status };
-                    }
+
+                    body = await FaxHttpContent.ReadBoundedAsync(response, options.MaxResponseBytes, provider, cancellationToken).ConfigureAwait(false);
                 }
 
                 FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status, null, Stopwatch.GetElapsedTime(started));
@@ -127,11 +118,23 @@ public static class FaxHttpRequests
             }
             catch (Exception exception)
             {
-                FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status, exception, Stopwatch.GetElapsedTime(started));
+                FaxSdkTelemetry.RecordRequest(activity, provider, instance, method, status ?? (exception as FaxSdkException)?.StatusCode, exception, Stopwatch.GetElapsedTime(started));
                 throw;
             }
         }
     }
+
+    private static string Describe(TimeoutRejectedException exception) => exception.TelemetrySource?.StrategyName switch
+    {
+        FaxResilienceStrategies.TotalTimeoutName => $"no successful answer within the total timeout of {FaxTransientErrors.Format(exception.Timeout)}",
+        FaxResilienceStrategies.AttemptTimeoutName => $"the last attempt got no complete answer within the attempt timeout of {FaxTransientErrors.Format(exception.Timeout)}",
+        _ => $"no answer within {FaxTransientErrors.Format(exception.Timeout)}",
+    };
+
+    private static string Describe(BrokenCircuitException exception) =>
+        exception.RetryAfter is { } retryAfter
+            ? $"not sent: the circuit breaker is open after repeated failures; requests are refused for about {FaxTransientErrors.Format(retryAfter)} more"
+            : "not sent: the circuit breaker is open after repeated failures";
 
     /// <summary>An <c>Authorization: Basic</c> header value for a user and password.</summary>
     /// <param name="user">The user name or API key.</param>

@@ -18,17 +18,19 @@ public class FaxProviderOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// The HttpClient timeout of one call when FaxSdk's resilience pipeline is off (<see cref="FaxResilienceOptions.Enabled"/>
-    /// is <see langword="false"/>, or the handler was removed or replaced). While the pipeline is on (the default), the
-    /// HttpClient timeout is infinite and <see cref="FaxResilienceOptions.TotalTimeout"/> bounds a call, retries
-    /// included, with <see cref="FaxResilienceOptions.AttemptTimeout"/> for each attempt. Default 30 seconds.
+    /// The deadline of one call, body included, when no resilience pipeline runs (<see cref="FaxResilienceOptions.Enabled"/>
+    /// is <see langword="false"/>, or the client's resilience handlers were removed). While FaxSdk's pipeline runs (the
+    /// default), <see cref="FaxResilienceOptions.TotalTimeout"/> bounds a call, retries included, and
+    /// <see cref="FaxResilienceOptions.AttemptTimeout"/> each attempt; the HttpClient's own timeout is always infinite.
+    /// Default 30 seconds.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Retries, timeouts and the circuit breaker of this instance's requests (configuration:
-    /// <c>FaxSdk:{Provider}:Resilience:…</c>, e.g. <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c>). Each instance has
-    /// its own settings and its own circuit breaker.
+    /// <c>FaxSdk:{Provider}:Resilience:…</c> or <c>FaxSdk:{Provider}:Instances:{name}:Resilience:…</c>, e.g.
+    /// <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c>). Each instance has its own settings and its own pipeline and
+    /// circuit breaker, built with Microsoft.Extensions.Http.Resilience.
     /// </summary>
     public FaxResilienceOptions Resilience { get; set; } = new();
 

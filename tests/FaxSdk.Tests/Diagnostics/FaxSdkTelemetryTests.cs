@@ -6,9 +6,9 @@ namespace FaxSdk.Tests.Diagnostics;
 public class FaxSdkTelemetryTests
 {
     [Fact]
-    public async Task Requests_retries_and_durations_are_measured_with_their_tags()
+    public async Task Requests_and_durations_are_measured_with_their_tags_and_retries_by_Pollys_meter()
     {
-        using var rig = new ResilienceRig(null, ScriptedHandler.Status(503), ScriptedHandler.Ok(), ScriptedHandler.Status(404));
+        using var rig = new ResilienceRig(configure: null, ScriptedHandler.Status(503), ScriptedHandler.Ok(), ScriptedHandler.Status(404));
         using var capture = new TelemetryCapture(rig.Instance);
 
         await rig.SendDriven();
@@ -19,7 +19,7 @@ public class FaxSdkTelemetryTests
         Assert.All(requests, r =>
         {
             Assert.Equal(1, r.Value);
-            Assert.Equal("test", r.Tags[FaxSdkDiagnostics.ProviderTag]);
+            Assert.Equal("phaxio", r.Tags[FaxSdkDiagnostics.ProviderTag]);
             Assert.Equal("GET", r.Tags[FaxSdkDiagnostics.HttpMethodTag]);
             Assert.False(r.Tags.ContainsKey(FaxSdkDiagnostics.JobIdTag)); // no per-job cardinality on metrics
         });
@@ -28,8 +28,10 @@ public class FaxSdkTelemetryTests
         Assert.Equal("not_found", requests[1].Tags[FaxSdkDiagnostics.OutcomeTag]);
         Assert.Equal(404, requests[1].Tags[FaxSdkDiagnostics.HttpStatusCodeTag]);
 
-        var retry = Assert.Single(capture.Of(FaxSdkDiagnostics.RetriesInstrument));
-        Assert.Equal("503", retry.Tags[FaxSdkDiagnostics.RetryReasonTag]);
+        var retry = Assert.Single(capture.Of("resilience.polly.strategy.events"), e => "OnRetry".Equals(e.Tags["event.name"]));
+        Assert.Equal($"FaxSdk.phaxio.{rig.Instance}-faxsdk", retry.Tags["pipeline.name"]);
+        Assert.Equal("Retry", retry.Tags["strategy.name"]);
+        Assert.Equal("503", retry.Tags["error.type"]);
 
         var durations = capture.Of(FaxSdkDiagnostics.RequestDurationInstrument);
         Assert.Equal(2, durations.Count);
@@ -38,7 +40,7 @@ public class FaxSdkTelemetryTests
     }
 
     [Fact]
-    public async Task Circuit_breaker_transitions_are_counted()
+    public async Task Circuit_breaker_transitions_are_counted_by_Pollys_meter()
     {
         using var rig = new ResilienceRig(o => { o.MaxRetryAttempts = 0; o.CircuitBreakerMinimumThroughput = 2; }, ScriptedHandler.Status(500), ScriptedHandler.Status(500), ScriptedHandler.Ok());
         using var capture = new TelemetryCapture(rig.Instance);
@@ -49,7 +51,9 @@ public class FaxSdkTelemetryTests
         rig.Clock.Advance(TimeSpan.FromSeconds(15));
         await rig.Send();
 
-        Assert.Equal(["open", "half_open", "closed"], capture.Of(FaxSdkDiagnostics.CircuitBreakerStateChangesInstrument).Select(m => m.Tags[FaxSdkDiagnostics.CircuitBreakerStateTag]));
+        Assert.Equal(
+            ["OnCircuitOpened", "OnCircuitHalfOpened", "OnCircuitClosed"],
+            capture.Of("resilience.polly.strategy.events").Where(m => m.Tags.TryGetValue("strategy.name", out var strategy) && "CircuitBreaker".Equals(strategy)).Select(m => m.Tags["event.name"]));
         Assert.Contains(capture.Of(FaxSdkDiagnostics.RequestsInstrument), r => "unavailable".Equals(r.Tags[FaxSdkDiagnostics.OutcomeTag]) && !r.Tags.ContainsKey(FaxSdkDiagnostics.HttpStatusCodeTag));
     }
 
@@ -72,7 +76,7 @@ public class FaxSdkTelemetryTests
     [Fact]
     public async Task Each_request_is_one_activity_with_job_and_retry_details_and_no_url()
     {
-        using var rig = new ResilienceRig(null, ScriptedHandler.Throws(new HttpRequestException("boom")), ScriptedHandler.Ok());
+        using var rig = new ResilienceRig(configure: null, ScriptedHandler.Throws(new HttpRequestException("boom")), ScriptedHandler.Ok());
         using var capture = new TelemetryCapture(rig.Instance);
 
         await rig.SendDriven();
@@ -80,7 +84,7 @@ public class FaxSdkTelemetryTests
         var activity = Assert.Single(capture.Activities);
         Assert.Equal(FaxSdkDiagnostics.RequestActivityName, activity.OperationName);
         Assert.Equal(System.Diagnostics.ActivityKind.Client, activity.Kind);
-        Assert.Equal("test", activity.GetTagItem(FaxSdkDiagnostics.ProviderTag));
+        Assert.Equal("phaxio", activity.GetTagItem(FaxSdkDiagnostics.ProviderTag));
         Assert.Equal("1", activity.GetTagItem(FaxSdkDiagnostics.JobIdTag));
         Assert.Equal(200, activity.GetTagItem(FaxSdkDiagnostics.HttpStatusCodeTag));
         Assert.Equal("success", activity.GetTagItem(FaxSdkDiagnostics.OutcomeTag));

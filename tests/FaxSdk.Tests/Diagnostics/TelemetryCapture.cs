@@ -5,7 +5,10 @@ using FaxSdk.Diagnostics;
 
 namespace FaxSdk.Tests.Diagnostics;
 
-/// <summary>Collects FaxSdk measurements and activities for one instance name (tests run in parallel and share the static meter).</summary>
+/// <summary>
+/// Collects FaxSdk measurements and activities, and Polly's measurements of FaxSdk pipelines, for one instance name
+/// (tests run in parallel and share the static meters).
+/// </summary>
 internal sealed class TelemetryCapture : IDisposable
 {
     private readonly MeterListener _meters = new();
@@ -17,13 +20,14 @@ internal sealed class TelemetryCapture : IDisposable
         _instance = instance;
         _meters.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == FaxSdkDiagnostics.MeterName)
+            if (instrument.Meter.Name is FaxSdkDiagnostics.MeterName or "Polly")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
         _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meters.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
         _meters.Start();
 
         _activities = new ActivityListener
@@ -62,7 +66,8 @@ internal sealed class TelemetryCapture : IDisposable
             map[tag.Key] = tag.Value;
         }
 
-        if (map.TryGetValue(FaxSdkDiagnostics.InstanceTag, out var instance) && instance as string == _instance)
+        if ((map.TryGetValue(FaxSdkDiagnostics.InstanceTag, out var instance) && instance as string == _instance)
+            || (map.TryGetValue("pipeline.name", out var pipeline) && pipeline is string name && name.EndsWith($".{_instance}-faxsdk", StringComparison.Ordinal)))
         {
             Measurements.Enqueue((instrument.Name, instrument.Unit ?? "", value, map));
         }

@@ -20,6 +20,10 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
 
     public IEnumerable<int> Ids => Events.Select(e => e.Id.Id);
 
+    /// <summary>The names of the resilience events Polly's telemetry logged (<c>OnRetry</c>, <c>OnCircuitOpened</c> …), in order.</summary>
+    public IReadOnlyList<string> PollyEvents =>
+        [.. Events.Where(e => e.Category == "Polly" && e.Id.Name == "ResilienceEvent").Select(e => e.Values.Split(';').First(v => v.StartsWith("EventName=", StringComparison.Ordinal))["EventName=".Length..])];
+
     public string AllText => string.Join("\n", Events.Select(e => $"{e.Category} {e.Level} {e.Id} {e.Message} {e.Values}"));
 
     private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger

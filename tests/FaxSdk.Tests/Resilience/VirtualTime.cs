@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Tests.Resilience;
@@ -5,7 +6,7 @@ namespace FaxSdk.Tests.Resilience;
 /// <summary>Runs a task to completion on a fake clock, moving the clock in small steps while the task waits.</summary>
 internal static class VirtualTime
 {
-    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    public static RecordingClock NewClock() => new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>Advances <paramref name="clock"/> by <paramref name="step"/> whenever <paramref name="task"/> is still waiting, up to <paramref name="limit"/> of virtual time.</summary>
     public static async Task<T> Drive<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan? step = null, TimeSpan? limit = null)
@@ -50,5 +51,20 @@ internal static class VirtualTime
     {
         await task;
         return true;
+    }
+}
+
+/// <summary>A <see cref="FakeTimeProvider"/> that remembers the due time of every timer created on it, so a test can wait until a delay is set before moving time.</summary>
+internal sealed class RecordingClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private readonly ConcurrentQueue<TimeSpan> _timers = new();
+
+    /// <summary>The due times of the timers created so far (retry delays, timeouts …).</summary>
+    public IReadOnlyCollection<TimeSpan> Timers => _timers;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        _timers.Enqueue(dueTime);
+        return base.CreateTimer(callback, state, dueTime, period);
     }
 }

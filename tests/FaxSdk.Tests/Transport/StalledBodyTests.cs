@@ -1,87 +1,64 @@
-using System.Net;
-using FaxSdk.Phaxio;
+using FaxSdk.Tests.Resilience;
+using Polly.Timeout;
 
 namespace FaxSdk.Tests.Transport;
 
+/// <summary>A body that stalls after the headers: the attempt's timeout covers the body, so it ends in a typed timeout, never a hang.</summary>
 public class StalledBodyTests
 {
     [Fact]
-    public async Task A_body_that_stalls_after_the_headers_ends_in_a_typed_timeout_not_a_hang()
+    public async Task A_stalled_body_times_out_within_the_attempt_and_is_retried()
     {
-        using var http = new HttpClient(new StallingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        var options = new PhaxioOptions
-        {
-            BaseAddress = new Uri("https://api.phaxio.test/v2.1/"),
-            ApiKey = "key",
-            ApiSecret = "secret",
-            Timeout = TimeSpan.FromMilliseconds(200),
-        };
-        options.Resilience.Enabled = false;
-        var provider = new PhaxioStatusProvider(http, options);
+        using var rig = new ResilienceRig(o => o.AttemptTimeout = TimeSpan.FromSeconds(4), ScriptedHandler.Stall(), ScriptedHandler.Ok());
+        var start = rig.Clock.GetUtcNow();
 
-        var error = await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => provider.GetStatusAsync(new FaxJobReference("phaxio", "1")).WaitAsync(TimeSpan.FromSeconds(20)));
+        await rig.SendDriven();
 
-        Assert.Contains("while reading the response", error.Message, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal(2, rig.Inner.Calls);
+        Assert.True(rig.Inner.CallTimes[1] - start >= TimeSpan.FromSeconds(4), "the second attempt started before the stalled body's attempt timed out");
+        Assert.Equal(["OnTimeout", "OnRetry"], rig.Logs.PollyEvents);
+    }
+
+    [Fact]
+    public async Task A_body_that_always_stalls_ends_in_a_typed_timeout_at_the_total_timeout()
+    {
+        using var rig = new ResilienceRig(configure: null, ScriptedHandler.Stall());
+        var start = rig.Clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => rig.SendDriven());
+
+        Assert.IsType<TimeoutRejectedException>(error.InnerException);
+        Assert.Equal("phaxio: the request timed out (no successful answer within the total timeout of 30 s).", error.Message);
+        Assert.InRange(rig.Clock.GetUtcNow() - start, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(31));
+    }
+
+    [Fact]
+    public async Task Without_a_pipeline_the_providers_timeout_ends_a_stalled_body()
+    {
+        using var rig = new ResilienceRig(
+            new ResilienceRig.Setup { Resilience = o => o.Enabled = false, Provider = o => o.Timeout = TimeSpan.FromSeconds(5) },
+            ScriptedHandler.Stall());
+        var start = rig.Clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => rig.Clock.Drive(rig.Status()));
+
+        Assert.Equal("phaxio: the request timed out (no complete answer within the timeout of 5 s (FaxProviderOptions.Timeout)).", error.Message);
+        Assert.InRange(rig.Clock.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.Equal(1, rig.Inner.Calls);
     }
 
     [Fact]
     public async Task The_callers_cancellation_during_a_stalled_body_stays_a_cancellation()
     {
-        using var http = new HttpClient(new StallingHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        var provider = new PhaxioStatusProvider(http, new PhaxioOptions { BaseAddress = new Uri("https://api.phaxio.test/v2.1/"), ApiKey = "key", ApiSecret = "secret" });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var rig = new ResilienceRig(configure: null, ScriptedHandler.Stall());
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetStatusAsync(new FaxJobReference("phaxio", "1"), cancellation.Token).WaitAsync(TimeSpan.FromSeconds(20)));
-    }
+        var call = rig.Status(cancellation.Token);
+        await VirtualTime.Until(() => rig.Inner.Calls == 1);
+        await cancellation.CancelAsync();
 
-    private sealed class StallingHandler : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
-    }
-
-    /// <summary>Sends a few bytes, then nothing, until cancelled.</summary>
-    private sealed class StallingStream : Stream
-    {
-        private bool _sentPrefix;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (!_sentPrefix)
-            {
-                _sentPrefix = true;
-                buffer.Span[0] = (byte)'{';
-                return 1;
-            }
-
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.IsNotType<TimeoutRejectedException>(error);
+        Assert.Equal(1, rig.Inner.Calls);
     }
 }

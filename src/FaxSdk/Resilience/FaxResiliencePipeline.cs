@@ -30,7 +30,7 @@ internal sealed class FaxResiliencePipeline
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceName);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
-        var problems = options.Validate(providerId).ToList();
+        var problems = Validation.FaxSettingsChecks.ResilienceProblems(options, providerId + ":Resilience");
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(options));

@@ -140,7 +140,7 @@ public class FaxResilienceDependencyInjectionTests
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptionsMonitor<PhaxioOptions>>().Get(PhaxioClient));
 
-        Assert.Contains("phaxio: Resilience.MaxRetryAttempts must be between 0 and 100.", error.Failures);
+        Assert.Contains("The field FaxSdk:Phaxio:Resilience:MaxRetryAttempts must be between 0 and 100.", error.Failures);
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public static class ConcordFaxSdkBuilderExtensions
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddConcord(this IFaxSdkBuilder builder, string instanceName, Action<ConcordOptions>? configure = null) =>
         builder.AddProvider<ConcordStatusProvider, ConcordOptions>(
-            ConcordStatusParser.ProviderId,
+            ConcordProvider.Descriptor,
             instanceName,
             options =>
             {
-                if (builder.GetProviderSection("Concord", instanceName) is { } section)
+                if (builder.GetProviderSection(ConcordProvider.Descriptor.ConfigurationSection, instanceName) is { } section)
                 {
                     section.Bind(options);
                 }
@@ -34,5 +34,6 @@ public static class ConcordFaxSdkBuilderExtensions
                 configure?.Invoke(options);
             },
             (services, httpClient, options) => new ConcordStatusProvider(httpClient, options, instanceName,
-                (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger<ConcordStatusProvider>()));
+                (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger<ConcordStatusProvider>()),
+            new ConcordOptionsValidator());
 }

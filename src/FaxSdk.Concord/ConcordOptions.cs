@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Concord;
@@ -12,6 +13,7 @@ public sealed class ConcordOptions : FaxProviderOptions
     public ConcordOptions() => BaseAddress = DefaultBaseAddress;
 
     /// <summary>The API service user id, for example <c>mbx1234567890</c>. Required.</summary>
+    [Required]
     public string UserId { get; set; } = "";
 
     /// <summary>A static OAuth 2.0 access token (preferred over <see cref="Pin"/>).</summary>
@@ -27,29 +29,15 @@ public sealed class ConcordOptions : FaxProviderOptions
     public ConcordTransport Transport { get; set; } = ConcordTransport.Json;
 
     /// <summary>The most job ids per GetFaxStatus call; larger batches are split. Default 100.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxBatchSize { get; set; } = 100;
 
     /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
+    protected override IEnumerable<ValidationResult> ValidateSettings()
     {
-        foreach (var problem in base.Validate(provider))
-        {
-            yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(UserId))
-        {
-            yield return $"{provider}: UserId is required (FaxSdk:Concord:UserId).";
-        }
-
         if (AccessTokenProvider is null && string.IsNullOrWhiteSpace(AccessToken) && string.IsNullOrEmpty(Pin))
         {
-            yield return $"{provider}: set AccessToken (or AccessTokenProvider), or the deprecated Pin (FaxSdk:Concord:AccessToken).";
-        }
-
-        if (MaxBatchSize < 1)
-        {
-            yield return $"{provider}: MaxBatchSize must be at least 1.";
+            yield return new ValidationResult("set AccessToken (or AccessTokenProvider), or the deprecated Pin.", [nameof(AccessToken)]);
         }
     }
 }

@@ -33,9 +33,6 @@ public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<Concor
     }
 
     /// <inheritdoc />
-    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.BatchQuery;
-
-    /// <inheritdoc />
     /// <exception cref="FaxJobNotFoundException">Concord does not know the id (-5019).</exception>
     public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {

@@ -21,16 +21,17 @@ public static class PantareyFaxSdkBuilderExtensions
     /// <returns>The endpoint's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions>? configure = null) =>
         builder.AddProvider<PantareyStatusProvider, PantareyOptions>(
-            PantareyStatusParser.ProviderId,
+            PantareyProvider.Descriptor,
             instanceName,
             options =>
             {
-                if (builder.GetProviderSection("Pantarey", instanceName) is { } section)
+                if (builder.GetProviderSection(PantareyProvider.Descriptor.ConfigurationSection, instanceName) is { } section)
                 {
                     section.Bind(options);
                 }
 
                 configure?.Invoke(options);
             },
-            (_, httpClient, options) => new PantareyStatusProvider(httpClient, options, instanceName));
+            (_, httpClient, options) => new PantareyStatusProvider(httpClient, options, instanceName),
+            new PantareyOptionsValidator());
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey;
@@ -19,22 +20,17 @@ public sealed class PantareyOptions : FaxProviderOptions
     public string? Password { get; set; }
 
     /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
+    protected override IEnumerable<ValidationResult> ValidateSettings()
     {
-        foreach (var problem in base.Validate(provider))
-        {
-            yield return problem.Replace("BaseAddress is required.", "BaseAddress is required: the URL of your Pantarey process endpoint that runs \"Query fax status\" (FaxSdk:Pantarey:BaseAddress).", StringComparison.Ordinal);
-        }
-
         var hasBearer = !string.IsNullOrWhiteSpace(BearerToken);
         var hasBasic = !string.IsNullOrWhiteSpace(Username);
         if (!hasBearer && !hasBasic)
         {
-            yield return $"{provider}: set BearerToken, or Username and Password (FaxSdk:Pantarey:BearerToken).";
+            yield return new ValidationResult("set BearerToken, or Username and Password.", [nameof(BearerToken)]);
         }
         else if (hasBearer && hasBasic)
         {
-            yield return $"{provider}: set either BearerToken or Username/Password, not both.";
+            yield return new ValidationResult("set either BearerToken or Username/Password, not both.", [nameof(BearerToken)]);
         }
     }
 }

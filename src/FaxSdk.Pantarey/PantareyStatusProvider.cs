@@ -22,9 +22,6 @@ public sealed class PantareyStatusProvider : FaxHttpStatusProvider<PantareyOptio
     }
 
     /// <inheritdoc />
-    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.Sandbox;
-
-    /// <inheritdoc />
     /// <exception cref="FaxJobNotFoundException">Pantarey does not know the job; the message says that the job's test
     /// flag may not match the mode it was created in.</exception>
     public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)

@@ -21,16 +21,17 @@ public static class PhaxioFaxSdkBuilderExtensions
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions>? configure = null) =>
         builder.AddProvider<PhaxioStatusProvider, PhaxioOptions>(
-            PhaxioStatusParser.ProviderId,
+            PhaxioProvider.Descriptor,
             instanceName,
             options =>
             {
-                if (builder.GetProviderSection("Phaxio", instanceName) is { } section)
+                if (builder.GetProviderSection(PhaxioProvider.Descriptor.ConfigurationSection, instanceName) is { } section)
                 {
                     section.Bind(options);
                 }
 
                 configure?.Invoke(options);
             },
-            (_, httpClient, options) => new PhaxioStatusProvider(httpClient, options, instanceName));
+            (_, httpClient, options) => new PhaxioStatusProvider(httpClient, options, instanceName),
+            new PhaxioOptionsValidator());
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Phaxio;
@@ -12,27 +13,10 @@ public sealed class PhaxioOptions : FaxProviderOptions
     public PhaxioOptions() => BaseAddress = DefaultBaseAddress;
 
     /// <summary>The API key (Basic auth user name). Required.</summary>
+    [Required]
     public string ApiKey { get; set; } = "";
 
     /// <summary>The API secret (Basic auth password). Required; never logged or put into exceptions.</summary>
+    [Required]
     public string ApiSecret { get; set; } = "";
-
-    /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
-    {
-        foreach (var problem in base.Validate(provider))
-        {
-            yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(ApiKey))
-        {
-            yield return $"{provider}: ApiKey is required (FaxSdk:Phaxio:ApiKey).";
-        }
-
-        if (string.IsNullOrWhiteSpace(ApiSecret))
-        {
-            yield return $"{provider}: ApiSecret is required (FaxSdk:Phaxio:ApiSecret).";
-        }
-    }
 }

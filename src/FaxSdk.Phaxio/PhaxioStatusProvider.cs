@@ -15,9 +15,6 @@ public sealed class PhaxioStatusProvider : FaxHttpStatusProvider<PhaxioOptions>
     }
 
     /// <inheritdoc />
-    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery;
-
-    /// <inheritdoc />
     public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
         EnsureOwnJob(job);

@@ -21,16 +21,17 @@ public static class RetarusFaxSdkBuilderExtensions
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddRetarus(this IFaxSdkBuilder builder, string instanceName, Action<RetarusOptions>? configure = null) =>
         builder.AddProvider<RetarusStatusProvider, RetarusOptions>(
-            RetarusStatusParser.ProviderId,
+            RetarusProvider.Descriptor,
             instanceName,
             options =>
             {
-                if (builder.GetProviderSection("Retarus", instanceName) is { } section)
+                if (builder.GetProviderSection(RetarusProvider.Descriptor.ConfigurationSection, instanceName) is { } section)
                 {
                     section.Bind(options);
                 }
 
                 configure?.Invoke(options);
             },
-            (services, httpClient, options) => new RetarusStatusProvider(httpClient, options, instanceName, services.GetService(typeof(TimeProvider)) as TimeProvider));
+            (services, httpClient, options) => new RetarusStatusProvider(httpClient, options, instanceName, services.GetService(typeof(TimeProvider)) as TimeProvider),
+            new RetarusOptionsValidator());
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus;
@@ -14,18 +15,22 @@ public sealed class RetarusOptions : FaxProviderOptions
     public RetarusRegion Region { get; set; } = RetarusRegion.Germany;
 
     /// <summary>The customer number in the path, for example <c>99999TE</c>. Required.</summary>
+    [Required]
     public string CustomerNumber { get; set; } = "";
 
     /// <summary>The Login ID (Basic user). Required.</summary>
+    [Required]
     public string Username { get; set; } = "";
 
     /// <summary>The password (Basic). Required; never logged or put into exceptions.</summary>
+    [Required]
     public string Password { get; set; } = "";
 
     /// <summary>Overrides the region's data centres: name → REST v1 base address (for tests or a proxy).</summary>
     public IDictionary<string, Uri>? DataCenters { get; set; }
 
     /// <summary>How many times a failed deletion is tried before it is reported. Default 3.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxDeleteAttempts { get; set; } = 3;
 
     /// <summary>The data centres used: <see cref="DataCenters"/> or the region's documented ones.</summary>
@@ -42,49 +47,27 @@ public sealed class RetarusOptions : FaxProviderOptions
             };
 
     /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
+    protected override bool UsesBaseAddress => false;
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> ValidateSettings()
     {
         foreach (var (name, address) in ResolveDataCenters())
         {
             string? problem = null;
             try
             {
-                FaxEndpointPolicy.EnsureAllowed(address, AllowInsecureHttp, provider);
+                FaxEndpointPolicy.EnsureAllowed(address, AllowInsecureHttp, RetarusStatusParser.ProviderId);
             }
             catch (ArgumentException exception)
             {
-                problem = $"{provider}: data centre {name}: {exception.Message.Split(" (Parameter", 2)[0]}";
+                problem = exception.Message.Split(" (Parameter", 2)[0].Replace($"{RetarusStatusParser.ProviderId}: ", "", StringComparison.Ordinal);
             }
 
             if (problem is not null)
             {
-                yield return problem;
+                yield return new ValidationResult(problem, [$"{nameof(DataCenters)}:{name}"]);
             }
-        }
-
-        if (string.IsNullOrWhiteSpace(CustomerNumber))
-        {
-            yield return $"{provider}: CustomerNumber is required (FaxSdk:Retarus:CustomerNumber).";
-        }
-
-        if (string.IsNullOrWhiteSpace(Username))
-        {
-            yield return $"{provider}: Username is required (FaxSdk:Retarus:Username).";
-        }
-
-        if (string.IsNullOrEmpty(Password))
-        {
-            yield return $"{provider}: Password is required (FaxSdk:Retarus:Password).";
-        }
-
-        if (MaxResponseBytes <= 0)
-        {
-            yield return $"{provider}: MaxResponseBytes must be positive.";
-        }
-
-        if (MaxDeleteAttempts < 1)
-        {
-            yield return $"{provider}: MaxDeleteAttempts must be at least 1.";
         }
     }
 

@@ -27,9 +27,6 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <inheritdoc />
-    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.ReportFeed;
-
     /// <summary>
     /// Asks every data centre of the region for the job's report, concurrently; the report found wins. When no data
     /// centre has one (404 everywhere), the job is not complete yet (or the id is unknown: Retarus cannot tell), and

@@ -21,11 +21,11 @@ public static class StoneFaxFaxSdkBuilderExtensions
     /// <returns>The server's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddStoneFax(this IFaxSdkBuilder builder, string instanceName, Action<StoneFaxOptions>? configure = null) =>
         builder.AddProvider<StoneFaxStatusProvider, StoneFaxOptions>(
-            StoneFaxStatusParser.ProviderId,
+            StoneFaxProvider.Descriptor,
             instanceName,
             options =>
             {
-                if (builder.GetProviderSection("StoneFax", instanceName) is { } section)
+                if (builder.GetProviderSection(StoneFaxProvider.Descriptor.ConfigurationSection, instanceName) is { } section)
                 {
                     section.Bind(options);
                     if (section["ServerTimeZone"] is { Length: > 0 } zone)
@@ -37,5 +37,6 @@ public static class StoneFaxFaxSdkBuilderExtensions
 
                 configure?.Invoke(options);
             },
-            (_, httpClient, options) => new StoneFaxStatusProvider(httpClient, options, instanceName));
+            (_, httpClient, options) => new StoneFaxStatusProvider(httpClient, options, instanceName),
+            new StoneFaxOptionsValidator());
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace FaxSdk.StoneFax;
@@ -6,9 +7,11 @@ namespace FaxSdk.StoneFax;
 public sealed class StoneFaxOptions : FaxProviderOptions
 {
     /// <summary>The Web API user (Basic auth). Required.</summary>
+    [Required]
     public string Username { get; set; } = "";
 
     /// <summary>The Web API password (Basic auth). Required; never logged or put into exceptions.</summary>
+    [Required]
     public string Password { get; set; } = "";
 
     /// <summary>
@@ -16,23 +19,4 @@ public sealed class StoneFaxOptions : FaxProviderOptions
     /// server's zone (for example <c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome")</c>).
     /// </summary>
     public TimeZoneInfo ServerTimeZone { get; set; } = TimeZoneInfo.Utc;
-
-    /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
-    {
-        foreach (var problem in base.Validate(provider))
-        {
-            yield return problem.Replace("BaseAddress is required.", "BaseAddress is required: the Imagicle server, e.g. https://ias.example.com/ (FaxSdk:StoneFax:BaseAddress).", StringComparison.Ordinal);
-        }
-
-        if (string.IsNullOrWhiteSpace(Username))
-        {
-            yield return $"{provider}: Username is required (FaxSdk:StoneFax:Username).";
-        }
-
-        if (string.IsNullOrEmpty(Password))
-        {
-            yield return $"{provider}: Password is required (FaxSdk:StoneFax:Password).";
-        }
-    }
 }

@@ -63,11 +63,11 @@ public sealed record EmulatedJob
                 return FaxJobState.InProgress;
             }
 
+            var outcomes = FaxEmulator.OutcomesOf(Provider);
             var delivered = finals.Count(p => p == EmulatedPhase.Delivered);
             if (finals.All(p => p == EmulatedPhase.Canceled))
             {
-                // Phaxio and Concord have no status value for a canceled fax: it reads as failed.
-                return Provider is "phaxio" or "concord" ? FaxJobState.Failed : FaxJobState.Canceled;
+                return outcomes.CancelReadsAsFailure ? FaxJobState.Failed : FaxJobState.Canceled;
             }
 
             if (delivered == finals.Count)
@@ -75,7 +75,7 @@ public sealed record EmulatedJob
                 return FaxJobState.Succeeded;
             }
 
-            return delivered > 0 && Provider != "stonefax" ? FaxJobState.PartiallySucceeded : FaxJobState.Failed;
+            return delivered > 0 && outcomes.ReportsPartialSuccess ? FaxJobState.PartiallySucceeded : FaxJobState.Failed;
         }
     }
 

@@ -7,27 +7,9 @@ internal static class EmulatorConfiguration
 {
     public static IReadOnlyDictionary<string, string?> Create(FaxEmulator emulator)
     {
-        var c = emulator.Credentials;
         const string Root = FaxEmulator.ConfigurationSection;
-        List<KeyValuePair<string, string?>> settings =
-        [
-            new($"{Root}:Phaxio:BaseAddress", emulator.PhaxioBaseAddress.AbsoluteUri),
-            new($"{Root}:Phaxio:ApiKey", c.PhaxioApiKey),
-            new($"{Root}:Phaxio:ApiSecret", c.PhaxioApiSecret),
-            new($"{Root}:StoneFax:BaseAddress", emulator.StoneFaxBaseAddress.AbsoluteUri),
-            new($"{Root}:StoneFax:Username", c.StoneFaxUsername),
-            new($"{Root}:StoneFax:Password", c.StoneFaxPassword),
-            new($"{Root}:Pantarey:BaseAddress", emulator.PantareyEndpoint.AbsoluteUri),
-            new($"{Root}:Pantarey:BearerToken", c.PantareyBearerToken),
-            new($"{Root}:Concord:BaseAddress", emulator.ConcordEndpoint.AbsoluteUri),
-            new($"{Root}:Concord:UserId", c.ConcordUserId),
-            new($"{Root}:Concord:AccessToken", c.ConcordAccessToken),
-            new($"{Root}:Concord:Transport", "Json"),
-            new($"{Root}:Retarus:CustomerNumber", c.RetarusCustomerNumber),
-            new($"{Root}:Retarus:Username", c.RetarusUsername),
-            new($"{Root}:Retarus:Password", c.RetarusPassword),
-        ];
-        settings.AddRange(emulator.RetarusDataCenters.Select(d => new KeyValuePair<string, string?>($"{Root}:Retarus:DataCenters:{d.Key}", d.Value.AbsoluteUri)));
+        var settings = emulator.ProviderEmulators.SelectMany(provider => provider.Settings(emulator.Credentials).Select(setting =>
+            new KeyValuePair<string, string?>($"{Root}:{provider.Descriptor.ConfigurationSection}:{setting.Key}", setting.Value)));
         return new OrderedDictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using FaxSdk.Concord;
+using FaxSdk.Pantarey;
+using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
+using FaxSdk.StoneFax;
 using FaxSdk.Testing.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,14 +50,7 @@ public sealed class FaxEmulator : IAsyncDisposable
     {
         _app = app;
         Options = options;
-        _providers =
-        [
-            new PhaxioEmulator(this),
-            new StoneFaxEmulator(this),
-            new PantareyEmulator(this),
-            new ConcordEmulator(this),
-            new RetarusEmulator(this),
-        ];
+        _providers = [.. Emulators.Select(e => e.Create(this))];
         _ordinals = new long[_providers.Count];
         _faults = options.Faults;
     }
@@ -60,8 +58,21 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <summary>The name of the configuration section <see cref="CreateConfiguration"/> writes: <c>FaxSdk</c>.</summary>
     public const string ConfigurationSection = "FaxSdk";
 
-    /// <summary>The provider ids the emulator serves.</summary>
-    public static IReadOnlyList<string> Providers { get; } = ["phaxio", "stonefax", "pantarey", "concord", "retarus"];
+    /// <summary>The provider packages the emulator serves, each with its emulated API: the one list of them here.</summary>
+    private static readonly (FaxProviderDescriptor Descriptor, Func<FaxEmulator, IProviderEmulator> Create, EmulatedOutcomes Outcomes)[] Emulators =
+    [
+        (PhaxioProvider.Descriptor, e => new PhaxioEmulator(e), PhaxioEmulator.Outcomes),
+        (StoneFaxProvider.Descriptor, e => new StoneFaxEmulator(e), StoneFaxEmulator.Outcomes),
+        (PantareyProvider.Descriptor, e => new PantareyEmulator(e), PantareyEmulator.Outcomes),
+        (ConcordProvider.Descriptor, e => new ConcordEmulator(e), ConcordEmulator.Outcomes),
+        (RetarusProvider.Descriptor, e => new RetarusEmulator(e), RetarusEmulator.Outcomes),
+    ];
+
+    /// <summary>The descriptors of the provider packages the emulator serves.</summary>
+    public static IReadOnlyList<FaxProviderDescriptor> ProviderDescriptors { get; } = [.. Emulators.Select(e => e.Descriptor)];
+
+    /// <summary>The provider ids the emulator serves (their descriptors' ids).</summary>
+    public static IReadOnlyList<string> Providers { get; } = [.. ProviderDescriptors.Select(d => d.Id)];
 
     /// <summary>The Retarus data centres the emulator runs (two, like the German region).</summary>
     public static IReadOnlyList<string> RetarusDataCenterNames { get; } = ["DE1", "DE2"];
@@ -218,11 +229,15 @@ public sealed class FaxEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
+    internal static EmulatedOutcomes OutcomesOf(string provider) => Emulators.Single(e => e.Descriptor.Id == provider).Outcomes;
+
     internal EmulatedJobRun? FindJob(string provider, string jobId) => _jobs.GetValueOrDefault((provider, jobId));
 
     internal IEnumerable<EmulatedJobRun> JobsOf(string provider) => _jobs.Values.Where(r => r.Job.Provider == provider);
 
     internal RetarusReportStore Retarus => _retarus;
+
+    internal IReadOnlyList<IProviderEmulator> ProviderEmulators => _providers;
 
     private async Task HandleAsync(HttpContext context)
     {

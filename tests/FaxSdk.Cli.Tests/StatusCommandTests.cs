@@ -200,10 +200,39 @@ public sealed class StatusCommandTests : IAsyncLifetime
         var lines = CliRunner.Lines(error);
         Assert.Equal(3, lines.Length);
         Assert.All(lines, l => Assert.StartsWith("faxstatus: configuration: ", l, StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("ApiSecret is required", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("stonefax", StringComparison.Ordinal) && l.Contains("Username", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("pantarey", StringComparison.Ordinal));
+        Assert.Contains("faxstatus: configuration: The FaxSdk:Phaxio:ApiSecret field is required.", lines);
+        Assert.Contains("faxstatus: configuration: The FaxSdk:StoneFax:Username field is required.", lines);
+        Assert.Contains(lines, l => l.StartsWith("faxstatus: configuration: FaxSdk:Pantarey:BaseAddress: refusing plain http", StringComparison.Ordinal));
         AssertNoSecret(error);
+    }
+
+    [Theory]
+    [InlineData("phaxio", "Phaxio")]
+    [InlineData("stonefax", "StoneFax")]
+    [InlineData("pantarey", "Pantarey")]
+    [InlineData("concord", "Concord")]
+    [InlineData("retarus", "Retarus")]
+    public async Task An_invalid_resilience_value_stops_start_up_naming_the_setting_of_the_instance(string provider, string section)
+    {
+        var settings = _host.Settings(($"FaxSdk:{section}:Resilience:MaxRetryAttempts", "500"));
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith($"FaxSdk:{section}:", StringComparison.OrdinalIgnoreCase) && !s.Key.Contains(":Resilience:", StringComparison.Ordinal)).ToList())
+        {
+            settings[$"FaxSdk:{section}:Instances:eu:{key[($"FaxSdk:{section}:".Length)..]}"] = value;
+        }
+
+        settings[$"FaxSdk:{section}:Instances:eu:Resilience:CircuitBreakerFailureRatio"] = "1.5";
+        var config = _host.WriteConfig(settings);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--config", config, "--provider", provider, "--instance", "eu", "5001");
+
+        Assert.Equal(ExitCodes.InputError, exitCode);
+        Assert.Empty(output);
+        Assert.Equal(
+            [
+                $"faxstatus: configuration: The field FaxSdk:{section}:Instances:eu:Resilience:CircuitBreakerFailureRatio must be between 0 exclusive and 1.",
+                $"faxstatus: configuration: The field FaxSdk:{section}:Resilience:MaxRetryAttempts must be between 0 and 100.",
+            ],
+            CliRunner.Lines(error).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -216,8 +245,8 @@ public sealed class StatusCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.InputError, exitCode);
         Assert.Empty(output);
         var line = Assert.Single(CliRunner.Lines(error));
-        Assert.StartsWith("faxstatus: configuration: phaxio: ", line, StringComparison.Ordinal);
-        Assert.Contains("Timeout", line, StringComparison.Ordinal);
+        Assert.StartsWith("faxstatus: configuration: ", line, StringComparison.Ordinal);
+        Assert.Contains("FaxSdk:Phaxio:Timeout", line, StringComparison.Ordinal);
         Assert.DoesNotContain("k3y-value-1234", line, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FaxSdk.Cli.Hosting;
 using FaxSdk.Serialization;
 
 namespace FaxSdk.Cli.Commands;
@@ -11,10 +12,10 @@ internal static class ParseCommand
     {
         var provider = new Option<string>("--provider", "-p")
         {
-            Description = $"The provider whose response FILE holds: {string.Join(", ", PayloadParsers.ProviderIds)}.",
+            Description = $"The provider whose response FILE holds: {string.Join(", ", CliProvider.ParserIds)}.",
             Required = true,
         };
-        provider.AcceptOnlyFromAmong([.. PayloadParsers.ProviderIds]);
+        provider.AcceptOnlyFromAmong([.. CliProvider.ParserIds]);
         var file = new Argument<FileInfo>("FILE") { Description = "A provider response body (JSON), or '-' for standard input." };
         var command = new Command("parse", """
             Read a provider status response from FILE and print the canonical statuses as a JSON array.
@@ -45,7 +46,7 @@ internal static class ParseCommand
             IReadOnlyList<FaxJobStatus> statuses;
             try
             {
-                statuses = PayloadParsers.Parse(providerId, body);
+                statuses = CliProvider.Get(providerId).ParsePayload(body);
             }
             catch (FaxProtocolException exception)
             {

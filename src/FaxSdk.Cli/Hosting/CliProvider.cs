@@ -1,23 +1,36 @@
-using Microsoft.Extensions.DependencyInjection;
+using FaxSdk.Concord;
+using FaxSdk.Pantarey;
+using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
+using FaxSdk.StoneFax;
 
 namespace FaxSdk.Cli.Hosting;
 
-/// <summary>A provider package the CLI knows: its id, its configuration section and how to register an instance.</summary>
-/// <param name="Id">The provider id (<c>phaxio</c>), as given to <c>--provider</c>.</param>
-/// <param name="Section">The configuration section below <c>FaxSdk</c> (<c>Phaxio</c>).</param>
-/// <param name="Register">Registers one instance (<see cref="FaxJobReference.DefaultInstance"/> or a name) from configuration.</param>
-internal sealed record CliProvider(string Id, string Section, Action<IFaxSdkBuilder, string> Register)
+/// <summary>
+/// The provider packages the CLI ships with, by their descriptors: the one place that lists them. <c>parse</c>,
+/// <c>status</c>, <c>watch</c> and <c>reports</c> take their provider ids, configuration sections, registration and
+/// payload parsers from here.
+/// </summary>
+internal static class CliProvider
 {
     /// <summary>The five providers, in the order the CLI lists them.</summary>
-    public static IReadOnlyList<CliProvider> All { get; } =
+    public static IReadOnlyList<FaxProviderDescriptor> All { get; } =
     [
-        new("phaxio", "Phaxio", (b, name) => b.AddPhaxio(name)),
-        new("stonefax", "StoneFax", (b, name) => b.AddStoneFax(name)),
-        new("pantarey", "Pantarey", (b, name) => b.AddPantarey(name)),
-        new("concord", "Concord", (b, name) => b.AddConcord(name)),
-        new("retarus", "Retarus", (b, name) => b.AddRetarus(name)),
+        PhaxioProvider.Descriptor,
+        StoneFaxProvider.Descriptor,
+        PantareyProvider.Descriptor,
+        ConcordProvider.Descriptor,
+        RetarusProvider.Descriptor,
     ];
 
     /// <summary>The provider ids, for <c>--provider</c>.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(p => p.Id)];
+
+    /// <summary>The provider ids whose packages read stored payloads, for <c>parse --provider</c>.</summary>
+    public static IReadOnlyList<string> ParserIds { get; } = [.. All.Where(p => p.CanParsePayloads).Select(p => p.Id)];
+
+    /// <summary>The descriptor of a provider id (one of <see cref="Ids"/>).</summary>
+    /// <param name="id">The id.</param>
+    /// <returns>The descriptor.</returns>
+    public static FaxProviderDescriptor Get(string id) => All.First(p => p.Id == id);
 }

@@ -54,23 +54,7 @@ internal sealed class CliServices : IAsyncDisposable
         var redactor = SecretRedactor.From(section);
         var services = new ServiceCollection();
         var builder = services.AddFaxSdk(configuration);
-        var registered = 0;
-        foreach (var provider in CliProvider.All)
-        {
-            var providerSection = section.GetSection(provider.Section);
-            if (providerSection.GetChildren().Any(c => !string.Equals(c.Key, "Instances", StringComparison.OrdinalIgnoreCase)))
-            {
-                provider.Register(builder, FaxJobReference.DefaultInstance);
-                registered++;
-            }
-
-            foreach (var instance in builder.GetConfiguredInstanceNames(provider.Section))
-            {
-                provider.Register(builder, instance);
-                registered++;
-            }
-        }
-
+        var registered = CliProvider.All.Sum(provider => provider.AddConfiguredInstances(builder).Count);
         if (registered == 0)
         {
             await console.Error.WriteLineAsync(
@@ -81,6 +65,25 @@ internal sealed class CliServices : IAsyncDisposable
 
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var problems = new List<string>();
+        try
+        {
+            // What a host does at start: every provider instance's options (registered with ValidateOnStart) are
+            // bound and validated; each failure names the setting by its configuration path.
+            serviceProvider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException exception)
+        {
+            problems.AddRange(exception.Failures);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            problems.AddRange(exception.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures));
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
+        {
+            problems.Add(exception.Message);
+        }
+
         FaxStatusClient? client = null;
         try
         {
@@ -91,7 +94,7 @@ internal sealed class CliServices : IAsyncDisposable
             problems.Add($"FaxSdk:Client: {exception.Message}");
         }
 
-        if (client is not null)
+        if (client is not null && problems.Count == 0)
         {
             foreach (var registration in client.Providers.Registrations.OrderBy(r => r.ProviderId, StringComparer.Ordinal).ThenBy(r => r.InstanceName, StringComparer.Ordinal))
             {
@@ -99,14 +102,10 @@ internal sealed class CliServices : IAsyncDisposable
                 {
                     _ = registration.Create(serviceProvider);
                 }
-                catch (OptionsValidationException exception)
-                {
-                    problems.AddRange(exception.Failures);
-                }
                 catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
                 {
-                    var label = registration.InstanceName == FaxJobReference.DefaultInstance ? registration.ProviderId : $"{registration.ProviderId} ({registration.InstanceName})";
-                    problems.Add($"{label}: {exception.Message}");
+                    var path = CliProvider.Get(registration.ProviderId).GetConfigurationPath(registration.InstanceName);
+                    problems.Add($"{path}: {exception.Message}");
                 }
             }
         }
@@ -167,8 +166,7 @@ internal sealed class CliServices : IAsyncDisposable
             .Select(r => r.InstanceName == FaxJobReference.DefaultInstance ? r.ProviderId : $"{r.ProviderId} --instance {r.InstanceName}")
             .Order(StringComparer.Ordinal));
         var what = instance == FaxJobReference.DefaultInstance ? $"provider '{provider}'" : $"provider '{provider}' instance '{instance}'";
-        var section = CliProvider.All.First(p => p.Id == provider).Section;
-        var where = instance == FaxJobReference.DefaultInstance ? $"FaxSdk:{section}" : $"FaxSdk:{section}:Instances:{instance}";
+        var where = CliProvider.Get(provider).GetConfigurationPath(instance);
         await console.Error.WriteLineAsync($"faxstatus: {what} is not configured (no {where} section); configured: {configured}.".AsMemory(), cancellationToken).ConfigureAwait(false);
         return false;
     }

@@ -1,3 +1,4 @@
+using FaxSdk.Concord;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
@@ -11,9 +12,22 @@ internal sealed class ConcordEmulator(FaxEmulator emulator) : IProviderEmulator
     private const string Route = "/concord/fax/v5";
     private const string Soap = "http://www.w3.org/2003/05/soap-envelope";
 
-    public string ProviderId => "concord";
+    public FaxProviderDescriptor Descriptor => ConcordProvider.Descriptor;
+
+    public string ProviderId => Descriptor.Id;
+
+    /// <summary>How the API reports a job's end: Concord has no status value for a canceled fax: it reads as failed.</summary>
+    public static EmulatedOutcomes Outcomes { get; } = new(CancelReadsAsFailure: true, ReportsPartialSuccess: true);
 
     public string Prefix => "/concord/";
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials) =>
+    [
+        new(nameof(ConcordOptions.BaseAddress), emulator.ConcordEndpoint.AbsoluteUri),
+        new(nameof(ConcordOptions.UserId), credentials.ConcordUserId),
+        new(nameof(ConcordOptions.AccessToken), credentials.ConcordAccessToken),
+        new(nameof(ConcordOptions.Transport), nameof(ConcordTransport.Json)),
+    ];
 
     public async Task HandleAsync(HttpContext context, string rawPath)
     {

@@ -1,3 +1,4 @@
+using FaxSdk.Pantarey;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -12,9 +13,20 @@ internal sealed class PantareyEmulator(FaxEmulator emulator) : IProviderEmulator
 {
     private const string Route = "/pantarey/query-fax-status";
 
-    public string ProviderId => "pantarey";
+    public FaxProviderDescriptor Descriptor => PantareyProvider.Descriptor;
+
+    public string ProviderId => Descriptor.Id;
+
+    /// <summary>How the API reports a job's end.</summary>
+    public static EmulatedOutcomes Outcomes { get; } = new(CancelReadsAsFailure: false, ReportsPartialSuccess: true);
 
     public string Prefix => "/pantarey/";
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials) =>
+    [
+        new(nameof(PantareyOptions.BaseAddress), emulator.PantareyEndpoint.AbsoluteUri),
+        new(nameof(PantareyOptions.BearerToken), credentials.PantareyBearerToken),
+    ];
 
     /// <summary>The result code written for each failure category (Pantarey does not document its codes; these are the emulator's).</summary>
     public static int ResultCode(FaxFailureCategory category) => category switch

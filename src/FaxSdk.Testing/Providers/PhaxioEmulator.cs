@@ -1,3 +1,4 @@
+using FaxSdk.Phaxio;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -9,9 +10,21 @@ internal sealed class PhaxioEmulator(FaxEmulator emulator) : IProviderEmulator
 {
     private const string Route = "/phaxio/v2.1/faxes/";
 
-    public string ProviderId => "phaxio";
+    public FaxProviderDescriptor Descriptor => PhaxioProvider.Descriptor;
+
+    public string ProviderId => Descriptor.Id;
+
+    /// <summary>How the API reports a job's end: Phaxio has no status value for a canceled fax: it reads as failed.</summary>
+    public static EmulatedOutcomes Outcomes { get; } = new(CancelReadsAsFailure: true, ReportsPartialSuccess: true);
 
     public string Prefix => "/phaxio/";
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials) =>
+    [
+        new(nameof(PhaxioOptions.BaseAddress), emulator.PhaxioBaseAddress.AbsoluteUri),
+        new(nameof(PhaxioOptions.ApiKey), credentials.PhaxioApiKey),
+        new(nameof(PhaxioOptions.ApiSecret), credentials.PhaxioApiSecret),
+    ];
 
     /// <summary>How each failure category is written (error_type, error_id, error_message).</summary>
     public static (string Type, int? Id, string Message) Error(FaxFailureCategory category) => category switch

@@ -1,3 +1,4 @@
+using FaxSdk.Retarus;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +14,22 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
 {
     private const int PageSize = 1000;
 
-    public string ProviderId => "retarus";
+    public FaxProviderDescriptor Descriptor => RetarusProvider.Descriptor;
+
+    public string ProviderId => Descriptor.Id;
+
+    /// <summary>How the API reports a job's end.</summary>
+    public static EmulatedOutcomes Outcomes { get; } = new(CancelReadsAsFailure: false, ReportsPartialSuccess: true);
 
     public string Prefix => "/retarus/";
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials) =>
+    [
+        new(nameof(RetarusOptions.CustomerNumber), credentials.RetarusCustomerNumber),
+        new(nameof(RetarusOptions.Username), credentials.RetarusUsername),
+        new(nameof(RetarusOptions.Password), credentials.RetarusPassword),
+        .. emulator.RetarusDataCenters.Select(d => new KeyValuePair<string, string?>($"{nameof(RetarusOptions.DataCenters)}:{d.Key}", d.Value.AbsoluteUri)),
+    ];
 
     /// <summary>The result code written for each failure category.</summary>
     public static string Code(FaxFailureCategory category) => category switch

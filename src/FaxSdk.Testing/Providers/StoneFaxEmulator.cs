@@ -1,3 +1,4 @@
+using FaxSdk.StoneFax;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -9,9 +10,21 @@ internal sealed class StoneFaxEmulator(FaxEmulator emulator) : IProviderEmulator
 {
     private const string Route = "/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/";
 
-    public string ProviderId => "stonefax";
+    public FaxProviderDescriptor Descriptor => StoneFaxProvider.Descriptor;
+
+    public string ProviderId => Descriptor.Id;
+
+    /// <summary>How the API reports a job's end: StoneFax reports one outcome per fax: never a partial success.</summary>
+    public static EmulatedOutcomes Outcomes { get; } = new(CancelReadsAsFailure: false, ReportsPartialSuccess: false);
 
     public string Prefix => "/stonefax/";
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials) =>
+    [
+        new(nameof(StoneFaxOptions.BaseAddress), emulator.StoneFaxBaseAddress.AbsoluteUri),
+        new(nameof(StoneFaxOptions.Username), credentials.StoneFaxUsername),
+        new(nameof(StoneFaxOptions.Password), credentials.StoneFaxPassword),
+    ];
 
     /// <summary>The Q.850 cause written for each failure category (null: no cause, only a failure reason).</summary>
     public static int? Cause(FaxFailureCategory category) => category switch

@@ -10,6 +10,9 @@ public static class FaxSdkConfiguration
     /// <summary>The configuration section FaxSdk reads by default: <c>FaxSdk</c>.</summary>
     public const string DefaultSectionName = "FaxSdk";
 
+    /// <summary>The key below a provider's section that holds its named instances.</summary>
+    internal const string InstancesKey = "Instances";
+
     /// <summary>
     /// The configuration section of one provider instance: <c>{FaxSdk}:{providerSection}</c> for the default instance,
     /// <c>{FaxSdk}:{providerSection}:Instances:{instanceName}</c> for a named one.
@@ -29,7 +32,7 @@ public static class FaxSdkConfiguration
         }
 
         var section = configuration.GetSection(providerSection);
-        return instanceName == FaxJobReference.DefaultInstance ? section : section.GetSection("Instances").GetSection(instanceName);
+        return instanceName == FaxJobReference.DefaultInstance ? section : section.GetSection(InstancesKey).GetSection(instanceName);
     }
 
     /// <summary>The instance names configured under <c>{FaxSdk}:{providerSection}:Instances</c>.</summary>
@@ -41,9 +44,13 @@ public static class FaxSdkConfiguration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(providerSection);
         return builder.Configuration is { } configuration
-            ? [.. configuration.GetSection(providerSection).GetSection("Instances").GetChildren().Select(c => c.Key)]
+            ? [.. configuration.GetSection(providerSection).GetSection(InstancesKey).GetChildren().Select(c => c.Key)]
             : [];
     }
+
+    /// <summary>The path of the FaxSdk section the builder reads (<c>FaxSdk</c> when it was added without configuration).</summary>
+    internal static string RootPath(IFaxSdkBuilder builder) =>
+        builder.Configuration is IConfigurationSection { Path.Length: > 0 } section ? section.Path : DefaultSectionName;
 
     internal static void BindClientOptions(IConfiguration section, FaxStatusClientOptions options)
     {

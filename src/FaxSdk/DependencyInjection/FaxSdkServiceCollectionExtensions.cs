@@ -1,6 +1,7 @@
 using FaxSdk;
 using FaxSdk.Resilience;
 using FaxSdk.Transport;
+using FaxSdk.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -53,32 +54,43 @@ public static class FaxSdkServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers one instance of an HTTP provider: named options (validated at start-up), a named HttpClient from
-    /// IHttpClientFactory with the options' base address and timeout, and the provider for
+    /// Registers one instance of an HTTP provider: named options validated at start-up (<c>ValidateOnStart</c>), a named
+    /// HttpClient from IHttpClientFactory with the options' base address and timeout, and the provider for
     /// <see cref="IFaxStatusProviderResolver"/>. Provider packages call this from their own <c>Add…</c> method.
     /// </summary>
+    /// <remarks>
+    /// Validation always checks the settings every provider shares (<see cref="FaxProviderOptions.BaseAddress"/> unless
+    /// the provider does not use it, <see cref="FaxProviderOptions.MaxResponseBytes"/>,
+    /// <see cref="FaxProviderOptions.Timeout"/> and the whole <see cref="FaxProviderOptions.Resilience"/> section), then
+    /// <paramref name="validator"/> (typically an <c>[OptionsValidator]</c> class generated from the options' data
+    /// annotations) and the options' own rules. Each failure names the setting by its configuration path, such as
+    /// <c>FaxSdk:Retarus:Instances:eu:Resilience:MaxRetryAttempts</c>.
+    /// </remarks>
     /// <typeparam name="TProvider">The provider type.</typeparam>
     /// <typeparam name="TOptions">The provider's options type.</typeparam>
     /// <param name="builder">The FaxSdk builder.</param>
-    /// <param name="providerId">The provider's lowercase id.</param>
+    /// <param name="descriptor">The provider package's descriptor (its id and configuration section).</param>
     /// <param name="instanceName">The instance name (<see cref="FaxJobReference.DefaultInstance"/> for a single account).</param>
-    /// <param name="configure">Configures the options (after any configuration binding the caller did).</param>
+    /// <param name="configure">Configures the options: binds the instance's configuration section (see <see cref="FaxSdkConfiguration.GetProviderSection"/>), then applies the caller's settings.</param>
     /// <param name="create">Creates the provider from the services, its HttpClient and its options.</param>
+    /// <param name="validator">The provider's own validator, called with the instance's configuration path as the name; optional.</param>
     /// <returns>The named HttpClient's builder, to add handlers (resilience, logging, test doubles).</returns>
     /// <exception cref="InvalidOperationException">The same provider instance is registered twice.</exception>
     public static IHttpClientBuilder AddProvider<TProvider, TOptions>(
         this IFaxSdkBuilder builder,
-        string providerId,
+        FaxProviderDescriptor descriptor,
         string instanceName,
         Action<TOptions>? configure,
-        Func<IServiceProvider, HttpClient, TOptions, TProvider> create)
+        Func<IServiceProvider, HttpClient, TOptions, TProvider> create,
+        IValidateOptions<TOptions>? validator = null)
         where TProvider : class, IFaxStatusProvider
         where TOptions : FaxProviderOptions, new()
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(providerId);
+        ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceName);
         ArgumentNullException.ThrowIfNull(create);
+        var providerId = descriptor.Id;
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(FaxProviderRegistration) && d.ImplementationInstance is FaxProviderRegistration r && r.ProviderId == providerId && r.InstanceName == instanceName))
         {
@@ -93,7 +105,8 @@ public static class FaxSdkServiceCollectionExtensions
         }
 
         optionsBuilder.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new FaxProviderOptionsValidator<TOptions>(name, providerId, instanceName));
+        var path = descriptor.GetConfigurationPath(instanceName, FaxSdkConfiguration.RootPath(builder));
+        services.AddSingleton<IValidateOptions<TOptions>>(new FaxProviderOptionsValidator<TOptions>(name, path, validator));
         services.AddSingleton(new FaxProviderRegistration(providerId, instanceName, sp =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);

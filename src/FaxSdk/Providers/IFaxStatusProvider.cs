@@ -9,9 +9,6 @@ public interface IFaxStatusProvider
     /// <summary>The configured instance this object talks to (<see cref="FaxJobReference.DefaultInstance"/> unless several are configured).</summary>
     string InstanceName { get; }
 
-    /// <summary>What this integration can do.</summary>
-    FaxProviderCapabilities Capabilities { get; }
-
     /// <summary>Reads the current status of one job.</summary>
     /// <param name="job">The job; its <see cref="FaxJobReference.Provider"/> must be <see cref="ProviderId"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FaxSdk.Resilience;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class FaxResilienceOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many times a failed safe request is retried (so at most this plus one attempts). Default 3; 0 turns retries off.</summary>
+    [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>
@@ -68,9 +71,11 @@ public sealed class FaxResilienceOptions
     /// The share of failed attempts within <see cref="CircuitBreakerSamplingDuration"/> that opens the circuit, above 0
     /// and at most 1. Default 0.5 (half).
     /// </summary>
+    [Range(0d, 1d, MinimumIsExclusive = true)]
     public double CircuitBreakerFailureRatio { get; set; } = 0.5;
 
     /// <summary>How many attempts must have been made within the sampling duration before the circuit may open; at least 2. Default 10.</summary>
+    [Range(2, int.MaxValue)]
     public int CircuitBreakerMinimumThroughput { get; set; } = 10;
 
     /// <summary>The window over which the failure ratio is measured; at least 0.5 seconds. Default 30 seconds.</summary>
@@ -81,60 +86,6 @@ public sealed class FaxResilienceOptions
     /// probe request is let through; at least 0.5 seconds. Default 15 seconds.
     /// </summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Checks the settings; <c>FaxProviderOptions.Validate</c> calls it.</summary>
-    /// <param name="provider">The provider (and instance) label, for messages.</param>
-    /// <returns>One message per problem; empty when the settings are usable.</returns>
-    public IEnumerable<string> Validate(string provider)
-    {
-        var problems = new List<string>();
-        CheckTimeout(problems, provider, nameof(TotalTimeout), TotalTimeout);
-        CheckTimeout(problems, provider, nameof(AttemptTimeout), AttemptTimeout);
-        if (TotalTimeout != Timeout.InfiniteTimeSpan && AttemptTimeout != Timeout.InfiniteTimeSpan && AttemptTimeout > TotalTimeout)
-        {
-            problems.Add($"{provider}: Resilience.AttemptTimeout must not be longer than Resilience.TotalTimeout.");
-        }
-
-        if (MaxRetryAttempts is < 0 or > 100)
-        {
-            problems.Add($"{provider}: Resilience.MaxRetryAttempts must be between 0 and 100.");
-        }
-
-        CheckRange(problems, provider, nameof(RetryBaseDelay), RetryBaseDelay, TimeSpan.Zero);
-        CheckRange(problems, provider, nameof(RetryMaxDelay), RetryMaxDelay, TimeSpan.Zero);
-        CheckRange(problems, provider, nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero);
-        if (double.IsNaN(CircuitBreakerFailureRatio) || CircuitBreakerFailureRatio <= 0 || CircuitBreakerFailureRatio > 1)
-        {
-            problems.Add($"{provider}: Resilience.CircuitBreakerFailureRatio must be above 0 and at most 1.");
-        }
-
-        if (CircuitBreakerMinimumThroughput < 2)
-        {
-            problems.Add($"{provider}: Resilience.CircuitBreakerMinimumThroughput must be at least 2.");
-        }
-
-        CheckRange(problems, provider, nameof(CircuitBreakerSamplingDuration), CircuitBreakerSamplingDuration, TimeSpan.FromMilliseconds(500));
-        CheckRange(problems, provider, nameof(CircuitBreakerBreakDuration), CircuitBreakerBreakDuration, TimeSpan.FromMilliseconds(500));
-        return problems;
-    }
-
-    private static void CheckTimeout(List<string> problems, string provider, string name, TimeSpan value)
-    {
-        if (value != Timeout.InfiniteTimeSpan && (value < TimeSpan.FromMilliseconds(10) || value > TimeSpan.FromDays(1)))
-        {
-            problems.Add($"{provider}: Resilience.{name} must be between 10 ms and 1 day (or infinite).");
-        }
-    }
-
-    private static void CheckRange(List<string> problems, string provider, string name, TimeSpan value, TimeSpan min)
-    {
-        if (value < min || value > TimeSpan.FromDays(1))
-        {
-            problems.Add(min == TimeSpan.Zero
-                ? $"{provider}: Resilience.{name} must be between 0 and 1 day."
-                : $"{provider}: Resilience.{name} must be between {min.TotalSeconds:0.###} s and 1 day.");
-        }
-    }
 
     /// <summary>A copy with the same values.</summary>
     internal FaxResilienceOptions Copy() => (FaxResilienceOptions)MemberwiseClone();

@@ -33,9 +33,6 @@ public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider
     /// <inheritdoc />
     public string InstanceName { get; }
 
-    /// <inheritdoc />
-    public abstract FaxProviderCapabilities Capabilities { get; }
-
     /// <summary>The HttpClient requests are sent with.</summary>
     protected HttpClient HttpClient { get; }
 

@@ -1,17 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace FaxSdk.Transport;
 
-/// <summary>Settings every HTTP provider integration shares; each provider's options class derives from it.</summary>
+/// <summary>
+/// Settings every HTTP provider integration shares; each provider's options class derives from it. FaxSdk checks these
+/// shared settings (and <see cref="Resilience"/>) for every provider instance registered with
+/// <c>IFaxSdkBuilder.AddProvider</c>, at start-up, whatever the derived class does; a provider adds its own checks with
+/// data annotations (and an <c>[OptionsValidator]</c> validator passed to <c>AddProvider</c>) and
+/// <see cref="ValidateSettings"/>.
+/// </summary>
 public class FaxProviderOptions
 {
     /// <summary>The default response size cap: 4 MiB.</summary>
     public const long DefaultMaxResponseBytes = 4 * 1024 * 1024;
 
-    /// <summary>The provider's base address; each provider documents its default.</summary>
+    /// <summary>
+    /// The provider's base address; each provider documents its default. Required (absolute, and https unless it is
+    /// loopback or <see cref="AllowInsecureHttp"/> is set) unless the provider does not use it.
+    /// </summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>The largest response body accepted; larger ones are refused without being buffered. Default 4 MiB.</summary>
+    /// <summary>The largest response body accepted; larger ones are refused without being buffered. Default 4 MiB; positive.</summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Allow plain <c>http</c> to hosts other than loopback. Off by default: credentials would travel unencrypted.</summary>
@@ -32,59 +43,29 @@ public class FaxProviderOptions
     /// <c>FaxSdk:Phaxio:Resilience:MaxRetryAttempts</c>). Each instance has its own settings and its own pipeline and
     /// circuit breaker, built with Microsoft.Extensions.Http.Resilience.
     /// </summary>
+    [Required]
+    [ValidateObjectMembers]
     public FaxResilienceOptions Resilience { get; set; } = new();
 
-    /// <summary>Checks the settings; providers override it to add their own checks (calling the base).</summary>
-    /// <param name="provider">The provider id, for messages.</param>
-    /// <returns>One message per problem; empty when the settings are usable.</returns>
-    public virtual IEnumerable<string> Validate(string provider)
-    {
-        if (BaseAddress is null)
-        {
-            yield return $"{provider}: BaseAddress is required.";
-        }
-        else if (!BaseAddress.IsAbsoluteUri)
-        {
-            yield return $"{provider}: BaseAddress must be an absolute URL.";
-        }
-        else
-        {
-            string? problem = null;
-            try
-            {
-                FaxEndpointPolicy.EnsureAllowed(BaseAddress, AllowInsecureHttp, provider);
-            }
-            catch (ArgumentException exception)
-            {
-                problem = exception.Message.Split(" (Parameter", 2)[0];
-            }
+    /// <summary>
+    /// Whether the provider sends its requests to <see cref="BaseAddress"/> (so it is required). <see langword="true"/>
+    /// unless a provider overrides it; one that talks to other endpoints checks them in <see cref="ValidateSettings"/>.
+    /// </summary>
+    protected virtual bool UsesBaseAddress => true;
 
-            if (problem is not null)
-            {
-                yield return problem;
-            }
-        }
+    /// <summary>
+    /// The provider's own checks that data annotations cannot express (settings that depend on each other, endpoints
+    /// other than <see cref="BaseAddress"/>). The shared settings are checked by FaxSdk whatever this returns; the base
+    /// implementation returns nothing.
+    /// </summary>
+    /// <returns>
+    /// One result per problem. Its first member name is the setting's key relative to the provider's section (for
+    /// example <c>AccessToken</c>, or <c>DataCenters:DE1</c>), which FaxSdk prefixes with the instance's configuration
+    /// path; its message says what is wrong, without the setting's value.
+    /// </returns>
+    protected virtual IEnumerable<ValidationResult> ValidateSettings() => [];
 
-        if (MaxResponseBytes <= 0)
-        {
-            yield return $"{provider}: MaxResponseBytes must be positive.";
-        }
+    internal bool RequiresBaseAddress => UsesBaseAddress;
 
-        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            yield return $"{provider}: Timeout must be positive.";
-        }
-
-        if (Resilience is null)
-        {
-            yield return $"{provider}: Resilience must not be null.";
-        }
-        else
-        {
-            foreach (var problem in Resilience.Validate(provider))
-            {
-                yield return problem;
-            }
-        }
-    }
+    internal IEnumerable<ValidationResult> ValidateProviderSettings() => ValidateSettings();
 }

@@ -6,6 +6,7 @@ using FaxSdk.Retarus;
 using FaxSdk.StoneFax;
 using FaxSdk.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaxSdk.Providers.Tests.Faults;
 
@@ -40,11 +41,14 @@ public class EmulatorConfigurationTests
         };
 
         Assert.Equal(["DE1", "DE2"], retarus.ResolveDataCenters().Select(d => d.Key));
-        Assert.Empty(Bind<PhaxioOptions>("Phaxio").Validate("phaxio"));
-        Assert.Empty(Bind<StoneFaxOptions>("StoneFax").Validate("stonefax"));
-        Assert.Empty(Bind<PantareyOptions>("Pantarey").Validate("pantarey"));
-        Assert.Empty(Bind<ConcordOptions>("Concord").Validate("concord"));
-        Assert.Empty(retarus.Validate("retarus"));
+        var services = new ServiceCollection();
+        var fax = services.AddFaxSdk(configuration);
+        Assert.All(FaxEmulator.ProviderDescriptors, d => Assert.Equal([FaxJobReference.DefaultInstance], d.AddConfiguredInstances(fax)));
+        await using (var validated = services.BuildServiceProvider())
+        {
+            validated.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        }
+
         foreach (var job in jobs)
         {
             var status = await clients[job.Provider].GetStatusAsync(new FaxJobReference(job.Provider, job.JobId, isTest: job.IsTest));

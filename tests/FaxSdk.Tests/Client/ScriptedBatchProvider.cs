@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace FaxSdk.Tests.Client;
 
 /// <summary>A scripted provider that answers many jobs per call and records each batch.</summary>
-internal sealed class ScriptedBatchProvider(string providerId) : ScriptedProvider(providerId, FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.BatchQuery), IFaxBatchStatusProvider
+internal sealed class ScriptedBatchProvider(string providerId) : ScriptedProvider(providerId), IFaxBatchStatusProvider
 {
     public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace FaxSdk.Tests.Client;
 
 /// <summary>A scripted provider with a report feed: reports stay on the "server" until acknowledged.</summary>
-internal sealed class ScriptedFeedProvider(string providerId) : ScriptedProvider(providerId, FaxProviderCapabilities.SingleQuery | FaxProviderCapabilities.ReportFeed), IFaxReportFeedProvider
+internal sealed class ScriptedFeedProvider(string providerId) : ScriptedProvider(providerId), IFaxReportFeedProvider
 {
     private readonly List<FaxReport> _server = [];
 

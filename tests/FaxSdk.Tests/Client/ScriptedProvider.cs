@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace FaxSdk.Tests.Client;
 
 /// <summary>A provider that answers each job from a script: one step per poll (the last step repeats).</summary>
-internal class ScriptedProvider(string providerId, FaxProviderCapabilities capabilities = FaxProviderCapabilities.SingleQuery) : IFaxStatusProvider
+internal class ScriptedProvider(string providerId) : IFaxStatusProvider
 {
     private readonly ConcurrentDictionary<string, Queue<Func<FaxJobStatus>>> _scripts = new();
     private int _inFlight;
@@ -11,8 +11,6 @@ internal class ScriptedProvider(string providerId, FaxProviderCapabilities capab
     public string ProviderId { get; } = providerId;
 
     public string InstanceName => FaxJobReference.DefaultInstance;
-
-    public FaxProviderCapabilities Capabilities { get; } = capabilities;
 
     public ConcurrentQueue<(string JobId, DateTimeOffset At)> Calls { get; } = new();
 

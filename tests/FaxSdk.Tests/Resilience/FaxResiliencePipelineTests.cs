@@ -334,36 +334,6 @@ public class FaxResiliencePipelineTests
         Assert.Equal(1, rig.Inner.Calls);
     }
 
-    [Fact]
-    public void Invalid_options_are_refused_with_every_problem_named()
-    {
-        var options = new FaxResilienceOptions
-        {
-            TotalTimeout = TimeSpan.FromSeconds(5),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            MaxRetryAttempts = -1,
-            RetryBaseDelay = TimeSpan.FromSeconds(-1),
-            CircuitBreakerFailureRatio = 0,
-            CircuitBreakerMinimumThroughput = 1,
-            CircuitBreakerBreakDuration = TimeSpan.FromMilliseconds(100),
-        };
-
-        var problems = options.Validate("test").ToList();
-
-        Assert.Equal(
-            [
-                "test: Resilience.AttemptTimeout must not be longer than Resilience.TotalTimeout.",
-                "test: Resilience.MaxRetryAttempts must be between 0 and 100.",
-                "test: Resilience.RetryBaseDelay must be between 0 and 1 day.",
-                "test: Resilience.CircuitBreakerFailureRatio must be above 0 and at most 1.",
-                "test: Resilience.CircuitBreakerMinimumThroughput must be at least 2.",
-                "test: Resilience.CircuitBreakerBreakDuration must be between 0.5 s and 1 day.",
-            ],
-            problems);
-        Assert.Empty(new FaxResilienceOptions().Validate("test"));
-        Assert.Contains("test: Resilience.MaxRetryAttempts must be between 0 and 100.", new FaxSdk.Transport.FaxProviderOptions { BaseAddress = new Uri("https://x.example/"), Resilience = options }.Validate("test"));
-    }
-
     /// <summary>Sends one byte, then fails as a dropped connection does.</summary>
     private sealed class BrokenStream : MemoryStream
     {

@@ -110,7 +110,7 @@ public class FaxResilienceRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => rig.Options);
 
-        Assert.Contains($"phaxio ({rig.Instance}): Resilience.MaxRetryAttempts must be between 0 and 100.", error.Failures);
+        Assert.Contains($"The field FaxSdk:Phaxio:Instances:{rig.Instance}:Resilience:MaxRetryAttempts must be between 0 and 100.", error.Failures);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public sealed class EchoOptions : FaxProviderOptions
 {
     public string Account { get; set; } = "";
 
-    public override IEnumerable<string> Validate(string provider) =>
-        base.Validate(provider).Concat(string.IsNullOrEmpty(Account) ? [$"{provider}: Account is required."] : []);
+    protected override IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> ValidateSettings() =>
+        string.IsNullOrEmpty(Account) ? [new("is required.", [nameof(Account)])] : [];
 }
 
 /// <summary>A provider that reports which account and HttpClient it was built with.</summary>
@@ -19,8 +19,6 @@ public sealed class EchoProvider(HttpClient client, EchoOptions options, string 
     public string ProviderId => "echo";
 
     public string InstanceName => instance;
-
-    public FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery;
 
     public HttpClient Client => client;
 
@@ -40,8 +38,10 @@ public sealed class TaggingHandler(string tag) : DelegatingHandler
 
 public class DependencyInjectionTests
 {
-    private static IHttpClientBuilder AddEcho(IFaxSdkBuilder builder, string instance, Action<EchoOptions> configure) =>
-        builder.AddProvider<EchoProvider, EchoOptions>("echo", instance, configure, (_, client, options) => new EchoProvider(client, options, instance));
+    internal static readonly FaxProviderDescriptor Echo = new("echo", "Echo", (builder, instance) => AddEcho(builder, instance, _ => { }));
+
+    internal static IHttpClientBuilder AddEcho(IFaxSdkBuilder builder, string instance, Action<EchoOptions> configure) =>
+        builder.AddProvider<EchoProvider, EchoOptions>(Echo, instance, configure, (_, client, options) => new EchoProvider(client, options, instance));
 
     [Fact]
     public async Task Two_named_instances_resolve_separately_with_their_own_options_and_handlers()
@@ -76,7 +76,7 @@ public class DependencyInjectionTests
     }
 
     [Fact]
-    public void Missing_settings_fail_validation_with_messages_naming_provider_and_setting()
+    public void Missing_settings_fail_validation_with_messages_naming_the_configuration_path()
     {
         var services = new ServiceCollection();
         AddEcho(services.AddFaxSdk(), "billing", _ => { });
@@ -85,8 +85,8 @@ public class DependencyInjectionTests
         var exception = Assert.Throws<OptionsValidationException>(() =>
             provider.GetRequiredService<IOptionsMonitor<EchoOptions>>().Get(FaxSdkServiceCollectionExtensions.OptionsName("echo", "billing")));
 
-        Assert.Contains("echo (billing): BaseAddress is required.", exception.Failures);
-        Assert.Contains("echo (billing): Account is required.", exception.Failures);
+        Assert.Contains("FaxSdk:Echo:Instances:billing:BaseAddress: is required.", exception.Failures);
+        Assert.Contains("FaxSdk:Echo:Instances:billing:Account: is required.", exception.Failures);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using FaxSdk.Transport;
 
 namespace Faxolotl;
 
-/// <summary>Settings of one Faxolotl account. The base class adds the base address, size cap, timeout and http policy.</summary>
+/// <summary>
+/// Settings of one Faxolotl account. The base class adds the base address, size cap, timeout, http policy and the
+/// <c>Resilience</c> section, which FaxSdk validates itself at start-up; this class only checks what it adds.
+/// </summary>
 public sealed class FaxolotlOptions : FaxProviderOptions
 {
     /// <summary>Faxolotl's API base address, <c>https://api.faxolotl.example/</c>.</summary>
@@ -12,19 +16,6 @@ public sealed class FaxolotlOptions : FaxProviderOptions
     public FaxolotlOptions() => BaseAddress = DefaultBaseAddress;
 
     /// <summary>The API key sent as <c>X-Faxolotl-Key</c>. Required; never logged or put into exceptions.</summary>
+    [Required]
     public string ApiKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public override IEnumerable<string> Validate(string provider)
-    {
-        foreach (var problem in base.Validate(provider))
-        {
-            yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(ApiKey))
-        {
-            yield return $"{provider}: ApiKey is required.";
-        }
-    }
 }

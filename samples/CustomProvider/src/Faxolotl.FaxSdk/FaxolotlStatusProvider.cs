@@ -19,9 +19,6 @@ public sealed class FaxolotlStatusProvider : FaxHttpStatusProvider<FaxolotlOptio
     }
 
     /// <inheritdoc />
-    public override FaxProviderCapabilities Capabilities => FaxProviderCapabilities.SingleQuery;
-
-    /// <inheritdoc />
     public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
         EnsureOwnJob(job);

@@ -1,5 +1,6 @@
 using System.Net;
 using FaxSdk;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -124,6 +125,33 @@ public class FaxolotlStatusProviderTests
         var error = Assert.Throws<OptionsValidationException>(() =>
             serviceProvider.GetRequiredService<IFaxStatusProviderResolver>().GetProvider("faxolotl"));
 
-        Assert.Contains("faxolotl: ApiKey is required.", error.Failures);
+        Assert.Equal(["The FaxSdk:Faxolotl:ApiKey field is required."], error.Failures);
+    }
+
+    [Fact]
+    public void Configured_instances_are_registered_from_the_descriptor_and_FaxSdk_checks_their_Resilience_section_at_start()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FaxSdk:Faxolotl:ApiKey"] = Key,
+            ["FaxSdk:Faxolotl:Instances:eu:ApiKey"] = Key,
+            ["FaxSdk:Faxolotl:Instances:eu:Resilience:MaxRetryAttempts"] = "500",
+        }).Build();
+        var services = new ServiceCollection();
+
+        var added = FaxolotlProvider.Descriptor.AddConfiguredInstances(services.AddFaxSdk(configuration));
+        using var serviceProvider = services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => serviceProvider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(["default", "eu"], added);
+        Assert.Equal(["The field FaxSdk:Faxolotl:Instances:eu:Resilience:MaxRetryAttempts must be between 0 and 100."], error.Failures);
+    }
+
+    [Fact]
+    public void The_descriptor_reads_stored_payloads()
+    {
+        var status = Assert.Single(FaxolotlProvider.Descriptor.ParsePayload(System.Text.Encoding.UTF8.GetBytes(Payloads.Job("SENDING", "DIALING"))));
+
+        Assert.Equal((FaxolotlStatusParser.ProviderId, FaxJobState.InProgress), (status.Provider, status.State));
     }
 }

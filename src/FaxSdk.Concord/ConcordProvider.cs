@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Concord;
+
+/// <summary>The Concord package as FaxSdk and its tools see it.</summary>
+public static class ConcordProvider
+{
+    /// <summary>
+    /// Provider id <c>concord</c>, configuration section <c>FaxSdk:Concord</c>, registered by
+    /// <c>AddConcord</c>; payloads (Concord: Parse, a GetFaxStatus response (JSON or SOAP 1.2)) read by <see cref="ConcordStatusParser"/>.
+    /// </summary>
+    public static FaxProviderDescriptor Descriptor { get; } = new(
+        ConcordStatusParser.ProviderId,
+        "Concord",
+        (builder, instanceName) => builder.AddConcord(instanceName),
+        payload => ConcordStatusParser.Parse(payload));
+}

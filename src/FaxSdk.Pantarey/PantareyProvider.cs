@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Pantarey;
+
+/// <summary>The Pantarey package as FaxSdk and its tools see it.</summary>
+public static class PantareyProvider
+{
+    /// <summary>
+    /// Provider id <c>pantarey</c>, configuration section <c>FaxSdk:Pantarey</c>, registered by
+    /// <c>AddPantarey</c>; payloads (Pantarey: Parse, a Query fax status answer) read by <see cref="PantareyStatusParser"/>.
+    /// </summary>
+    public static FaxProviderDescriptor Descriptor { get; } = new(
+        PantareyStatusParser.ProviderId,
+        "Pantarey",
+        (builder, instanceName) => builder.AddPantarey(instanceName),
+        payload => [PantareyStatusParser.Parse(payload)]);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Phaxio;
+
+/// <summary>The Phaxio package as FaxSdk and its tools see it.</summary>
+public static class PhaxioProvider
+{
+    /// <summary>
+    /// Provider id <c>phaxio</c>, configuration section <c>FaxSdk:Phaxio</c>, registered by
+    /// <c>AddPhaxio</c>; payloads (Phaxio API v2.1: ParseResponse, a GET /faxes/{id} response) read by <see cref="PhaxioStatusParser"/>.
+    /// </summary>
+    public static FaxProviderDescriptor Descriptor { get; } = new(
+        PhaxioStatusParser.ProviderId,
+        "Phaxio",
+        (builder, instanceName) => builder.AddPhaxio(instanceName),
+        payload => [PhaxioStatusParser.ParseResponse(payload)]);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaxSdk.Retarus;
+
+/// <summary>The Retarus package as FaxSdk and its tools see it.</summary>
+public static class RetarusProvider
+{
+    /// <summary>
+    /// Provider id <c>retarus</c>, configuration section <c>FaxSdk:Retarus</c>, registered by
+    /// <c>AddRetarus</c>; payloads (Retarus: Parse, a report list or one report) read by <see cref="RetarusStatusParser"/>.
+    /// </summary>
+    public static FaxProviderDescriptor Descriptor { get; } = new(
+        RetarusStatusParser.ProviderId,
+        "Retarus",
+        (builder, instanceName) => builder.AddRetarus(instanceName),
+        payload => RetarusStatusParser.Parse(payload));
+}

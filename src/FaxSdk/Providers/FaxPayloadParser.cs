@@ -1,0 +1,6 @@
+namespace FaxSdk;
+
+/// <summary>Reads a provider's stored payload (a status response or webhook body) into canonical statuses.</summary>
+/// <param name="payload">The payload's bytes (UTF-8).</param>
+/// <returns>The statuses it holds.</returns>
+public delegate IReadOnlyList<FaxJobStatus> FaxPayloadParser(ReadOnlySpan<byte> payload);

@@ -12,8 +12,9 @@ namespace FaxSdk.Pantarey;
 /// <see cref="FaxFailureCategory.Unknown"/>. When a finished job reports no recipients, its <c>statistics</c> counts
 /// decide the outcome instead.</para>
 /// <para><c>finished</c> does not mean every recipient has a result: a finished job with a recipient that has no
-/// <c>resultCode</c> (or whose statistics count recipients with neither success nor error) is reported
-/// <see cref="FaxJobState.InProgress"/>, not final, so it keeps being tracked. In an <c>error</c> or <c>canceled</c> job
+/// <c>resultCode</c> is reported <see cref="FaxJobState.Unknown"/> (as in <see cref="FaxOutcomeRule"/>), and one whose
+/// statistics count recipients with neither success nor error <see cref="FaxJobState.InProgress"/>: not final either
+/// way, so it keeps being tracked. In an <c>error</c> or <c>canceled</c> job
 /// such recipients are failed or canceled with the job. A body that is not the task output (the task's input
 /// <c>{"jobId","test"}</c>, the "Send fax" output with <c>faxJob</c>, JSON of another shape) is a
 /// <see cref="FaxProtocolException"/> saying so. Bodies are bounded by <see cref="FaxPayloadLimits"/>.</para>
@@ -83,9 +84,10 @@ public static class PantareyStatusParser
         string? detail = null;
         if (state == FaxJobState.Succeeded && unfinished > 0)
         {
-            // "finished" while a recipient has no result contradicts itself: not final yet, keep tracking.
+            // "finished" while a recipient has no result contradicts itself: not final yet, keep tracking. A recipient
+            // without a result code is in an unknown state, so the job is too (as the outcome rule has it).
             detail = string.Create(CultureInfo.InvariantCulture, $"Pantarey reports 'finished' but {unfinished} of {recipients.Length} recipient(s) have no result code yet.");
-            state = FaxJobState.InProgress;
+            state = FaxJobState.Unknown;
         }
         else if (state == FaxJobState.Succeeded && recipients.Length == 0 && output.Statistics is { } statistics)
         {

@@ -19,7 +19,8 @@ namespace FaxSdk.Phaxio;
 /// <para>A fax canceled by a person or through the API (<c>faxError</c> 75), or by its <c>cancel_timeout</c> (76), is
 /// <see cref="FaxJobState.Canceled"/>, and so are its recipients, with a <see cref="FaxFailureCategory.Canceled"/>
 /// error (not retryable). A <c>success</c> or <c>partialsuccess</c> fax with a recipient that has no final result yet is
-/// reported <see cref="FaxJobState.InProgress"/> (not final), so it keeps being tracked; a <c>failure</c> with a reason
+/// not final (<see cref="FaxJobState.InProgress"/> while a recipient is under way, else <see cref="FaxJobState.Unknown"/>,
+/// as in <see cref="FaxOutcomeRule"/>), so it keeps being tracked; a <c>failure</c> with a reason
 /// gives that reason to recipients that never got a final result. Bodies are bounded by
 /// <see cref="FaxPayloadLimits"/>; an unreadable time is left <see langword="null"/>.</para>
 /// </remarks>
@@ -184,7 +185,7 @@ public static class PhaxioStatusParser
         }
 
         var recipients = fax.Recipients is { Count: > 0 } list ? new FaxRecipientStatus[list.Count] : [];
-        var unfinished = 0;
+        int unfinished = 0, active = 0;
         for (var i = 0; i < recipients.Length; i++)
         {
             var recipient = ToRecipient(fax.Recipients![i] ?? throw Protocol($"{where}recipients[{i}] of fax {Bounded(jobId, 64)} is not a recipient object (it is null or a plain value)."));
@@ -205,6 +206,7 @@ public static class PhaxioStatusParser
             if (!recipient.State.IsTerminal())
             {
                 unfinished++;
+                active += recipient.State == FaxRecipientState.Unknown ? 0 : 1;
             }
 
             recipients[i] = recipient;
@@ -213,10 +215,11 @@ public static class PhaxioStatusParser
         string? detail = null;
         if (unfinished > 0 && state is FaxJobState.Succeeded or FaxJobState.PartiallySucceeded or FaxJobState.Failed)
         {
-            // A final fax status with recipients still under way contradicts itself: not final yet, keep tracking.
+            // A final fax status with recipients not final contradicts itself: not final yet, keep tracking (as the
+            // outcome rule does: in progress while a recipient is under way, otherwise unknown).
             detail = string.Create(CultureInfo.InvariantCulture,
                 $"Phaxio reports '{Bounded(fax.Status!, 32)}' but {unfinished} of {recipients.Length} recipient(s) have no final result yet.");
-            state = FaxJobState.InProgress;
+            state = active > 0 ? FaxJobState.InProgress : FaxJobState.Unknown;
         }
 
         return FaxOutcomeRule.Apply(new FaxJobStatus

@@ -7,8 +7,9 @@ namespace FaxSdk.Retarus;
 /// <summary>Reads Retarus Fax-for-Applications (REST v1) status reports into the canonical model.</summary>
 /// <remarks>
 /// <para>A report exists only for a completed job, so its outcome comes from the recipients by the outcome rule. A
-/// report with a recipient whose code has no final meaning (<c>PENDING</c>, a code this version does not know, or none)
-/// is reported <see cref="FaxJobState.InProgress"/> rather than a terminal failure, so the job keeps being tracked. A
+/// report with a recipient whose code has no final meaning is not final, so the job keeps being tracked:
+/// <see cref="FaxJobState.InProgress"/> for <c>PENDING</c>, <see cref="FaxJobState.Unknown"/> for a code this version
+/// does not know or none (as in <see cref="FaxOutcomeRule"/>), never a terminal failure. A
 /// <c>CANCELLED</c> recipient is canceled, with a <see cref="FaxFailureCategory.Canceled"/> error (not retryable). The
 /// customer reference (<c>customerDefinedId</c>, <c>billingCode</c>, <c>billingInfo</c>) is kept in
 /// <see cref="FaxReport.Properties"/>, and <c>customerDefinedId</c> also in <see cref="FaxJobStatus.Detail"/>.</para>
@@ -82,7 +83,7 @@ public static class RetarusStatusParser
 
         var recipients = new FaxRecipientStatus[report.RecipientStatus.Count];
         DateTimeOffset? completedAt = null;
-        var unfinished = 0;
+        int unfinished = 0, active = 0;
         for (var i = 0; i < recipients.Length; i++)
         {
             var recipient = report.RecipientStatus[i] ?? throw Protocol($"{where}: recipientStatus[{i}] of job {Bounded(jobId)} is not a recipient object (it is null or a plain value).");
@@ -90,6 +91,7 @@ public static class RetarusStatusParser
             if (!recipients[i].State.IsTerminal())
             {
                 unfinished++;
+                active += recipients[i].State == FaxRecipientState.Unknown ? 0 : 1;
             }
 
             if (recipient.SentTs is { } sent && (completedAt is null || sent > completedAt))
@@ -111,7 +113,10 @@ public static class RetarusStatusParser
 
             // A report exists only for a completed job; the recipients decide the outcome. A recipient without a final
             // result contradicts that: the job is not reported final, so it keeps being tracked.
-            State = recipients.Length == 0 ? FaxJobState.Unknown : unfinished > 0 ? FaxJobState.InProgress : FaxJobState.Succeeded,
+            State = recipients.Length == 0 ? FaxJobState.Unknown
+                : active > 0 ? FaxJobState.InProgress
+                : unfinished > 0 ? FaxJobState.Unknown
+                : FaxJobState.Succeeded,
             Detail = report.Reference?.CustomerDefinedId,
             Pages = report.Pages,
             CompletedAt = unfinished > 0 ? null : completedAt,

@@ -314,12 +314,14 @@ public class PhaxioStatusParserTests
         Assert.Equal(FaxSdk.Transport.FaxPayloadLimits.MaxArrayLength, status.Recipients.Count);
     }
 
-    public static TheoryData<string> FixtureNames() => new(FixtureExpectations.Names("phaxio"));
+    public static TheoryData<string> FixtureNames() =>
+        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "phaxio")).Select(f => Path.GetFileName(f)!).Order()];
 
+    /// <summary>Every real Phaxio answer shape reads to its expected canonical JSON (see <see cref="ExpectedCanonical"/>).</summary>
     [Theory]
     [MemberData(nameof(FixtureNames))]
     public void Every_fixture_gives_its_expected_canonical_result(string name) =>
-        FixtureExpectations.Check("phaxio", name, body => PhaxioStatusParser.Parse(body));
+        ExpectedCanonical.Verify("phaxio", name, body => PhaxioStatusParser.Parse(body));
 
     [Fact]
     public void A_bare_fax_object_from_a_callback_parses()

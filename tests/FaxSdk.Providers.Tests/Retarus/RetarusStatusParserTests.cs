@@ -76,15 +76,22 @@ public class RetarusStatusParserTests
     public void Ok_cancelled_and_unknown_codes()
     {
         Assert.Equal(FaxJobState.Succeeded, Single("OK").State);
-        var cancelled = Single("CANCELLED");
-        Assert.Equal((FaxJobState.Canceled, FaxRecipientState.Canceled), (cancelled.State, cancelled.Recipients[0].State));
-        Assert.Equal(FaxFailureCategory.Canceled, cancelled.Recipients[0].Error!.Category);
-        Assert.False(cancelled.Recipients[0].Error!.IsRetryable);
+        Assert.Equal(FaxJobState.Canceled, Single("CANCELLED").State);
         var unknown = Single("TELEPORTED");
         Assert.Equal(FaxRecipientState.Unknown, unknown.Recipients[0].State);
         Assert.Equal("TELEPORTED", unknown.Recipients[0].ProviderStatus);
-        Assert.False(unknown.IsTerminal); // a code nobody knows yet is no terminal failure: the job keeps being tracked
-        Assert.NotEqual(FaxJobState.Failed, unknown.State);
+        Assert.Equal(FaxJobState.Unknown, unknown.State); // a code nobody knows is no terminal failure (outcome rule)
+        Assert.False(unknown.IsTerminal);
+    }
+
+    [Fact]
+    public void A_cancelled_recipient_is_canceled_with_a_canceled_error_that_is_not_retryable()
+    {
+        var cancelled = Single("CANCELLED");
+
+        Assert.Equal(FaxRecipientState.Canceled, cancelled.Recipients[0].State);
+        Assert.Equal((FaxFailureCategory.Canceled, "CANCELLED"), (cancelled.Recipients[0].Error!.Category, cancelled.Recipients[0].Error!.Code));
+        Assert.False(cancelled.Recipients[0].Error!.IsRetryable);
     }
 
     [Theory]

@@ -7,11 +7,12 @@ public static class PhaxioProvider
 {
     /// <summary>
     /// Provider id <c>phaxio</c>, configuration section <c>FaxSdk:Phaxio</c>, registered by
-    /// <c>AddPhaxio</c>; payloads (Phaxio API v2.1: ParseResponse, a GET /faxes/{id} response) read by <see cref="PhaxioStatusParser"/>.
+    /// <c>AddPhaxio</c>; payloads (Phaxio API v2.1: a GET /faxes/{id} or list response, or a bare fax object) read by
+    /// <see cref="PhaxioStatusParser.Parse"/>.
     /// </summary>
     public static FaxProviderDescriptor Descriptor { get; } = new(
         PhaxioStatusParser.ProviderId,
         "Phaxio",
         (builder, instanceName) => builder.AddPhaxio(instanceName),
-        payload => [PhaxioStatusParser.ParseResponse(payload)]);
+        payload => PhaxioStatusParser.Parse(payload));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FaxSdk.Retarus.Dto;
 using FaxSdk.Transport;
 
@@ -5,19 +6,31 @@ namespace FaxSdk.Retarus;
 
 /// <summary>Reads Retarus Fax-for-Applications (REST v1) status reports into the canonical model.</summary>
 /// <remarks>
-/// A report exists only for a completed job, so its outcome comes from the recipients by the outcome rule. The
+/// <para>A report exists only for a completed job, so its outcome comes from the recipients by the outcome rule. A
+/// report with a recipient whose code has no final meaning is not final, so the job keeps being tracked:
+/// <see cref="FaxJobState.InProgress"/> for <c>PENDING</c>, <see cref="FaxJobState.Unknown"/> for a code this version
+/// does not know or none (as in <see cref="FaxOutcomeRule"/>), never a terminal failure. A
+/// <c>CANCELLED</c> recipient is canceled, with a <see cref="FaxFailureCategory.Canceled"/> error (not retryable). The
 /// customer reference (<c>customerDefinedId</c>, <c>billingCode</c>, <c>billingInfo</c>) is kept in
-/// <see cref="FaxReport.Properties"/>, and <c>customerDefinedId</c> also in <see cref="FaxJobStatus.Detail"/>.
+/// <see cref="FaxReport.Properties"/>, and <c>customerDefinedId</c> also in <see cref="FaxJobStatus.Detail"/>.</para>
+/// <para>A body that is not a report is a <see cref="FaxProtocolException"/> that says what it is: a send receipt
+/// (<c>{"jobId"}</c>), a bulk-delete receipt (<c>{"jobId", "deleted"}</c>), a bulk answer item without a report
+/// (<c>{"jobId", "reason"}</c>), or JSON of another shape. Bodies are bounded by <see cref="FaxPayloadLimits"/>; an
+/// unreadable <c>sentTs</c> is left <see langword="null"/>.</para>
 /// </remarks>
 public static class RetarusStatusParser
 {
     /// <summary>The provider id, <c>retarus</c>.</summary>
     public const string ProviderId = "retarus";
 
+    private const string ExpectedShape =
+        "a report list {\"reports\": [...]} or a report {\"jobId\", \"recipientStatus\": [...], \"pages\", \"reference\"}";
+
     /// <summary>Reads a report list (<c>{"reports": [...]}</c>) or a single report.</summary>
     /// <param name="utf8Json">The body.</param>
     /// <returns>One status per report, in order.</returns>
-    /// <exception cref="FaxProtocolException">The body is unreadable, or a report has no <c>jobId</c>.</exception>
+    /// <exception cref="FaxProtocolException">The body is unreadable, over <see cref="FaxPayloadLimits"/>, not a report
+    /// (see remarks), or a report has no <c>jobId</c>.</exception>
     public static IReadOnlyList<FaxJobStatus> Parse(ReadOnlySpan<byte> utf8Json) =>
         [.. ParseReports(utf8Json, location: null).Select(r => r.Status)];
 
@@ -25,29 +38,62 @@ public static class RetarusStatusParser
     /// <param name="utf8Json">The body.</param>
     /// <param name="location">The data centre it was read from, if known.</param>
     /// <returns>One report per job, in order.</returns>
-    /// <exception cref="FaxProtocolException">The body is unreadable, or a report has no <c>jobId</c>.</exception>
+    /// <exception cref="FaxProtocolException">The body is unreadable, over <see cref="FaxPayloadLimits"/>, not a report
+    /// (see remarks), or a report has no <c>jobId</c>.</exception>
     public static IReadOnlyList<FaxReport> ParseReports(ReadOnlySpan<byte> utf8Json, string? location)
     {
-        var body = FaxJson.Deserialize(utf8Json, RetarusJsonContext.Default.RetarusReportDto, ProviderId);
+        var root = FaxPayloadLimits.Inspect(utf8Json, ProviderId);
+        if (root is not (JsonTokenType.None or JsonTokenType.StartObject))
+        {
+            throw Protocol($"the body is {FaxPayloadLimits.Describe(root)}; expected {ExpectedShape}.");
+        }
+
+        var body = Deserialize(utf8Json);
         if (body.Reports is { } list)
         {
-            return [.. list.Select(r => ToReport(r, location))];
+            var reports = new FaxReport[list.Count];
+            for (var i = 0; i < reports.Length; i++)
+            {
+                var where = $"reports[{i}]";
+                reports[i] = ToReport(list[i] ?? throw Protocol($"{where} is not a report object (it is null or a plain value)."), location, where);
+            }
+
+            return reports;
         }
 
         return body.JobId is null
-            ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is neither a report list (\"reports\") nor a report (\"jobId\").")
-            : [ToReport(body, location)];
+            ? throw Protocol($"the body is neither a report list (\"reports\") nor a report (\"jobId\"); expected {ExpectedShape}.")
+            : [ToReport(body, location, "the body")];
     }
 
-    private static FaxReport ToReport(RetarusReportDto report, string? location)
+    private static FaxReport ToReport(RetarusReportDto report, string? location, string where)
     {
-        var jobId = report.JobId ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a report has no \"jobId\".");
-        var recipients = report.RecipientStatus is { Count: > 0 } list ? new FaxRecipientStatus[list.Count] : [];
+        var jobId = report.JobId ?? throw Protocol($"{where}: a report has no \"jobId\".");
+        if (report.Deleted)
+        {
+            throw Protocol($"{where} is a bulk-delete receipt ({{\"jobId\", \"deleted\"}}) for job {Bounded(jobId)}, not a fax status report.");
+        }
+
+        if (report.RecipientStatus is null)
+        {
+            throw Protocol(report.Reason
+                ? $"{where} is a bulk answer item without a report ({{\"jobId\", \"reason\"}}) for job {Bounded(jobId)}, not a fax status report."
+                : $"{where} is a send receipt ({{\"jobId\"}}) for job {Bounded(jobId)}, not a fax status report: Retarus reports a job once it is complete.");
+        }
+
+        var recipients = new FaxRecipientStatus[report.RecipientStatus.Count];
         DateTimeOffset? completedAt = null;
+        int unfinished = 0, active = 0;
         for (var i = 0; i < recipients.Length; i++)
         {
-            var recipient = report.RecipientStatus![i];
+            var recipient = report.RecipientStatus[i] ?? throw Protocol($"{where}: recipientStatus[{i}] of job {Bounded(jobId)} is not a recipient object (it is null or a plain value).");
             recipients[i] = ToRecipient(recipient);
+            if (!recipients[i].State.IsTerminal())
+            {
+                unfinished++;
+                active += recipients[i].State == FaxRecipientState.Unknown ? 0 : 1;
+            }
+
             if (recipient.SentTs is { } sent && (completedAt is null || sent > completedAt))
             {
                 completedAt = sent;
@@ -65,11 +111,15 @@ public static class RetarusStatusParser
             Provider = ProviderId,
             JobId = jobId,
 
-            // A report exists only for a completed job; the recipients decide the outcome.
-            State = recipients.Length == 0 ? FaxJobState.Unknown : FaxJobState.Succeeded,
+            // A report exists only for a completed job; the recipients decide the outcome. A recipient without a final
+            // result contradicts that: the job is not reported final, so it keeps being tracked.
+            State = recipients.Length == 0 ? FaxJobState.Unknown
+                : active > 0 ? FaxJobState.InProgress
+                : unfinished > 0 ? FaxJobState.Unknown
+                : FaxJobState.Succeeded,
             Detail = report.Reference?.CustomerDefinedId,
             Pages = report.Pages,
-            CompletedAt = completedAt,
+            CompletedAt = unfinished > 0 ? null : completedAt,
             Recipients = recipients,
         });
         return new FaxReport { Status = status, Locations = location is null ? [] : [location], Properties = properties };
@@ -87,6 +137,10 @@ public static class RetarusStatusParser
         else if (RetarusRecipientOutcomeMap.TryParse(code, out var outcome))
         {
             state = outcome.ToCanonical();
+            if (state == FaxRecipientState.Canceled)
+            {
+                error = new FaxError(FaxFailureCategory.Canceled, code, recipient.Reason);
+            }
         }
         else if (RetarusFailureCodeMap.TryParse(code, out var failure))
         {
@@ -104,10 +158,26 @@ public static class RetarusStatusParser
             State = state,
             ProviderStatus = code,
             CompletedAt = recipient.SentTs,
-            CallDuration = recipient.DurationInSecs is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            CallDuration = recipient.DurationInSecs is >= 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
             RemoteCsid = string.IsNullOrEmpty(recipient.RemoteCsid) ? null : recipient.RemoteCsid,
             Error = error,
         };
+    }
+
+    private static RetarusReportDto Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return FaxJson.Deserialize(utf8Json, RetarusJsonContext.Default.RetarusReportDto, ProviderId);
+        }
+        catch (FaxProtocolException exception) when (exception.InnerException is JsonException json && !exception.Message.Contains("truncated", StringComparison.Ordinal))
+        {
+            var path = json.Path is { Length: > 0 } p ? $" ({Bounded(p)})" : "";
+            throw new FaxProtocolException(ProviderId, $"{exception.Message.TrimEnd('.')}{path}; expected {ExpectedShape}.", json)
+            {
+                ResponseExcerpt = exception.ResponseExcerpt,
+            };
+        }
     }
 
     private static void Add(Dictionary<string, string> properties, string key, string? value)
@@ -116,5 +186,13 @@ public static class RetarusStatusParser
         {
             properties[key] = value;
         }
+    }
+
+    private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
+
+    private static string Bounded(string text)
+    {
+        var cut = text.Length > 128 ? text[..128] + "…" : text;
+        return new string([.. cut.Select(c => char.IsControl(c) ? ' ' : c)]);
     }
 }

@@ -45,7 +45,15 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
             try
             {
                 var body = await SendAsync(HttpMethod.Get, dc.Value, null, job.JobId, cancellationToken, "fax", "reports", FaxUri.EscapePathSegment(job.JobId)).ConfigureAwait(false);
-                return (Report: RetarusStatusParser.ParseReports(body, dc.Key).FirstOrDefault(), Error: (FaxSdkException?)null);
+                var report = RetarusStatusParser.ParseReports(body, dc.Key).FirstOrDefault();
+                if (report is not null && !string.Equals(report.Status.JobId, job.JobId, StringComparison.Ordinal))
+                {
+                    // Never hand over another job's report as this job's status.
+                    throw new FaxProtocolException(ProviderId,
+                        $"{ProviderId}: data centre {dc.Key} answered the request for job '{job.JobId}' with the report of another job; the report is ignored.");
+                }
+
+                return (Report: report, Error: (FaxSdkException?)null);
             }
             catch (FaxJobNotFoundException)
             {
@@ -208,8 +216,17 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new RetarusBulkRequest { Action = "DELETE", JobIds = jobIds }, RetarusJsonContext.Default.RetarusBulkRequest);
         var answer = await SendAsync(HttpMethod.Post, dataCenter, body, null, cancellationToken, "fax", "reports").ConfigureAwait(false);
+        FaxPayloadLimits.Inspect(answer, ProviderId);
         var response = FaxJson.Deserialize(answer, RetarusJsonContext.Default.RetarusBulkResponse, ProviderId);
-        var items = (response.Reports ?? []).Where(i => i.JobId is not null).ToDictionary(i => i.JobId!, StringComparer.Ordinal);
+        var items = new Dictionary<string, RetarusBulkItem>(StringComparer.Ordinal);
+        foreach (var item in response.Reports ?? [])
+        {
+            if (item?.JobId is { } id)
+            {
+                items[id] = item;
+            }
+        }
+
         return
         [
             .. jobIds.Where(id => !items.TryGetValue(id, out var item) ||

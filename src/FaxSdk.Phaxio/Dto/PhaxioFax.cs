@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace FaxSdk.Phaxio.Dto;
 
-/// <summary>A v2.1 fax object (the fields FaxSdk reads; others are ignored).</summary>
-internal sealed class PhaxioFax
+/// <summary>A v2.1 fax object (the fields FaxSdk reads; others are skipped), plus markers of API v1 fields.</summary>
+internal class PhaxioFax
 {
     [JsonConverter(typeof(NumberOrStringConverter))]
     public string? Id { get; set; }
@@ -20,11 +20,25 @@ internal sealed class PhaxioFax
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    public List<PhaxioRecipient>? Recipients { get; set; }
+    /// <summary>Recipients; a <see langword="null"/> element is reported as an error, not skipped.</summary>
+    public List<PhaxioRecipient?>? Recipients { get; set; }
 
     public string? ErrorType { get; set; }
 
     public int? ErrorId { get; set; }
 
     public string? ErrorMessage { get; set; }
+
+    /// <summary>API v1 only: the creation time as a Unix timestamp.</summary>
+    [JsonConverter(typeof(PresentConverter))]
+    public bool RequestedAt { get; set; }
+
+    /// <summary>API v1 only: the error text (v2 calls it <c>error_message</c>).</summary>
+    [JsonConverter(typeof(PresentConverter))]
+    public bool ErrorCode { get; set; }
+
+    /// <summary>API v1 only: the id in a send answer.</summary>
+    [JsonPropertyName("faxId")]
+    [JsonConverter(typeof(PresentConverter))]
+    public bool FaxId { get; set; }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace FaxSdk.Phaxio.Dto;
 
-/// <summary>A v2.1 recipient of a sent fax.</summary>
+/// <summary>A v2.1 recipient of a sent fax (<c>bitrate</c> and <c>resolution</c> are not read).</summary>
 internal sealed class PhaxioRecipient
 {
     public string? PhoneNumber { get; set; }
@@ -11,13 +13,13 @@ internal sealed class PhaxioRecipient
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    public int? Bitrate { get; set; }
-
-    public int? Resolution { get; set; }
-
     public string? ErrorType { get; set; }
 
     public int? ErrorId { get; set; }
 
     public string? ErrorMessage { get; set; }
+
+    /// <summary>API v1 only: the recipient's number (v2 calls it <c>phone_number</c>).</summary>
+    [JsonConverter(typeof(PresentConverter))]
+    public bool Number { get; set; }
 }

@@ -1,11 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace FaxSdk.Phaxio.Dto;
 
-/// <summary>The v2.1 envelope: <c>{ "success": bool, "message": string, "data": … }</c>.</summary>
-internal sealed class PhaxioResponse
+/// <summary>
+/// A Phaxio body: the v2.1 envelope <c>{ "success", "message", "data", "paging" }</c>, or (when none of those is
+/// there) a bare fax object, whose fields this type inherits.
+/// </summary>
+internal sealed class PhaxioResponse : PhaxioFax
 {
     public bool? Success { get; set; }
 
     public string? Message { get; set; }
 
-    public PhaxioFax? Data { get; set; }
+    [JsonConverter(typeof(PhaxioDataConverter))]
+    public PhaxioData? Data { get; set; }
+
+    [JsonConverter(typeof(PresentConverter))]
+    public bool Paging { get; set; }
 }

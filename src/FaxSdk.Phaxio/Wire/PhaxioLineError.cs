@@ -2,7 +2,7 @@ using FaxSdk.Mapping;
 
 namespace FaxSdk.Phaxio;
 
-/// <summary>Phaxio <c>lineError</c> ids (<c>error_id</c>), by meaning.</summary>
+/// <summary>Phaxio <c>lineError</c> ids (<c>error_id</c>), by meaning: the whole documented list.</summary>
 [FaxStatusMap]
 public enum PhaxioLineError
 {
@@ -29,4 +29,7 @@ public enum PhaxioLineError
 
     /// <summary>32: incompatible destination.</summary>
     [Wire(32), MapsTo(FaxFailureCategory.IncompatibleDestination)] IncompatibleDestination,
+
+    /// <summary>121: a user-requested simulated lineError (test keys, <c>test_fail</c>); treated like any line error.</summary>
+    [Wire(121), MapsTo(FaxFailureCategory.NetworkError)] Simulated,
 }

@@ -80,8 +80,138 @@ public class RetarusStatusParserTests
         var unknown = Single("TELEPORTED");
         Assert.Equal(FaxRecipientState.Unknown, unknown.Recipients[0].State);
         Assert.Equal("TELEPORTED", unknown.Recipients[0].ProviderStatus);
-        Assert.Equal(FaxJobState.Failed, unknown.State); // completed, and nobody is known to have received it
+        Assert.Equal(FaxJobState.Unknown, unknown.State); // a code nobody knows is no terminal failure (outcome rule)
+        Assert.False(unknown.IsTerminal);
     }
+
+    [Fact]
+    public void A_cancelled_recipient_is_canceled_with_a_canceled_error_that_is_not_retryable()
+    {
+        var cancelled = Single("CANCELLED");
+
+        Assert.Equal(FaxRecipientState.Canceled, cancelled.Recipients[0].State);
+        Assert.Equal((FaxFailureCategory.Canceled, "CANCELLED"), (cancelled.Recipients[0].Error!.Category, cancelled.Recipients[0].Error!.Code));
+        Assert.False(cancelled.Recipients[0].Error!.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("report-pending-recipient.json")]
+    public void A_report_with_a_recipient_without_a_final_code_is_not_terminal(string fixture)
+    {
+        var status = Assert.Single(RetarusStatusParser.Parse(Fixture.Bytes("retarus", fixture)));
+
+        Assert.False(status.IsTerminal);
+        Assert.NotEqual(FaxJobState.Failed, status.State);
+    }
+
+    [Fact]
+    public void A_report_with_one_delivered_and_one_busy_recipient_is_partially_succeeded()
+    {
+        var status = Assert.Single(RetarusStatusParser.Parse(Fixture.Bytes("retarus", "report-two-recipients-one-busy.json")));
+
+        Assert.Equal(FaxJobState.PartiallySucceeded, status.State);
+        Assert.Equal(new DateTimeOffset(2023, 7, 28, 11, 30, 0, TimeSpan.Zero), status.CompletedAt);
+        Assert.True(status.Recipients[1].Error!.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("send-receipt.json", "is a send receipt")]
+    [InlineData("bulk-delete-receipt.json", "is a bulk-delete receipt")]
+    [InlineData("bulk-get-not-found.json", "bulk answer item without a report")]
+    public void Receipts_are_protocol_errors_that_say_what_they_are(string fixture, string says)
+    {
+        var exception = Assert.Throws<FaxProtocolException>(() => RetarusStatusParser.Parse(Fixture.Bytes("retarus", fixture)));
+
+        Assert.Contains(says, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("not a fax status report", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_report_list_is_no_status() =>
+        Assert.Empty(RetarusStatusParser.Parse(Fixture.Bytes("retarus", "reports-empty.json")));
+
+    [Theory]
+    [InlineData("[]", "the body is an array")]
+    [InlineData("null", "the body is null")]
+    [InlineData("""{"foo":1}""", "neither a report list")]
+    [InlineData("""{"reports":[null]}""", "reports[0] is not a report object")]
+    [InlineData("""{"reports":["FJ1"]}""", "reports")]
+    [InlineData("""{"jobId":"FJ1","recipientStatus":[null]}""", "recipientStatus[0]")]
+    [InlineData("""{"jobId":"FJ1","recipientStatus":[{"durationInSecs":"long"}]}""", "durationInSecs")]
+    public void Valid_json_of_another_shape_names_what_was_expected_or_found(string body, string says)
+    {
+        var exception = Assert.Throws<FaxProtocolException>(() => RetarusStatusParser.Parse(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Contains(says, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+14:00")]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    [InlineData("not a time")]
+    public void An_unreadable_sent_time_is_left_null(string time)
+    {
+        var status = RetarusStatusParser.Parse(Encoding.UTF8.GetBytes($$$"""{"jobId":"FJ1","recipientStatus":[{"number":"+1","status":"OK","sentTs":"{{{time}}}","durationInSecs":3}]}"""))[0];
+
+        Assert.Equal(FaxJobState.Succeeded, status.State);
+        Assert.Null(status.Recipients[0].CompletedAt);
+        Assert.Null(status.CompletedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public void Hostile_bodies_give_a_status_or_an_sdk_exception(string name, byte[] body)
+    {
+        var exception = Record.Exception(() => RetarusStatusParser.ParseReports(body, "DE1"));
+
+        Assert.True(exception is null or FaxSdkException, $"{name}: {exception}");
+    }
+
+    public static TheoryData<string, byte[]> HostileBodies() => new()
+    {
+        { "lone surrogate", Encoding.UTF8.GetBytes("""{"jobId":"FJ1","recipientStatus":[{"status":"\ud800","reason":"\udfff"}]}""") },
+        { "invalid UTF-8", [.. "{\"jobId\":\"FJ1\",\"recipientStatus\":[{\"status\":\""u8, 0xC0, 0x80, .. "\"}]}"u8] },
+        { "deep nesting", Encoding.UTF8.GetBytes("{\"reports\":" + new string('[', 100_000) + new string(']', 100_000) + "}") },
+        { "nested reports", Encoding.UTF8.GetBytes("{\"reports\":[" + string.Concat(Enumerable.Repeat("{\"reports\":[", 20)) + new string(']', 1) + string.Concat(Enumerable.Repeat("}]", 20)) + "}") },
+        { "huge numbers", Encoding.UTF8.GetBytes("""{"jobId":"FJ1","pages":1e999,"recipientStatus":[{"durationInSecs":99999999999}]}""") },
+        { "negative duration", Encoding.UTF8.GetBytes("""{"jobId":"FJ1","recipientStatus":[{"status":"OK","durationInSecs":-5}]}""") },
+        { "duplicate keys", Encoding.UTF8.GetBytes("""{"jobId":"FJ1","JOBID":"FJ2","recipientStatus":[],"recipientStatus":[{"status":"OK"}]}""") },
+        { "type swaps", Encoding.UTF8.GetBytes("""{"jobId":["FJ1"],"recipientStatus":"OK","reference":7}""") },
+        { "truncated", "{\"reports\":[{\"jobId\":\"FJ1\",\"recipientStatus\":[{\"sta"u8.ToArray() },
+    };
+
+    [Fact]
+    public void Reports_are_bounded_and_a_4_MiB_list_of_empty_objects_is_refused_without_building_it()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"reports\":[" + string.Join(',', Enumerable.Repeat("{}", 4 * 1024 * 1024 / 3)) + "]}");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var exception = Assert.Throws<FaxProtocolException>(() => RetarusStatusParser.Parse(body));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("\"reports\" has more than 10,000 elements", exception.Message, StringComparison.Ordinal);
+        Assert.True(allocated < body.Length, $"allocated {allocated:N0} bytes for a {body.Length:N0}-byte body");
+    }
+
+    [Fact]
+    public void Many_reports_of_many_recipients_are_refused_by_the_object_bound()
+    {
+        var report = "{\"jobId\":\"FJ1\",\"recipientStatus\":[" + string.Join(',', Enumerable.Repeat("{}", 100)) + "]}";
+        var body = Encoding.UTF8.GetBytes("{\"reports\":[" + string.Join(',', Enumerable.Repeat(report, 1_000)) + "]}");
+
+        var exception = Assert.Throws<FaxProtocolException>(() => RetarusStatusParser.Parse(body));
+
+        Assert.Contains("more than 50,000 JSON objects", exception.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> FixtureNames() =>
+        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "retarus")).Select(f => Path.GetFileName(f)!).Order()];
+
+    /// <summary>Every real Retarus answer shape reads to its expected canonical JSON (see <see cref="ExpectedCanonical"/>).</summary>
+    [Theory]
+    [MemberData(nameof(FixtureNames))]
+    public void Every_fixture_gives_its_expected_canonical_result(string name) =>
+        ExpectedCanonical.Verify("retarus", name, body => RetarusStatusParser.Parse(body));
 
     [Theory]
     [InlineData("")]

@@ -63,6 +63,13 @@ internal static class KnownMaps
             ToWire = v => global::FaxSdk.Phaxio.PhaxioFaxErrorMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioFaxErrorMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.Entries,
             FromCode = global::FaxSdk.Phaxio.PhaxioFaxErrorMap.FromCode,
         },
+        new MapUnderTest<global::FaxSdk.Phaxio.PhaxioDocumentConversionError, FaxFailureCategory>
+        {
+            Parse = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.Parse, TryParse = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.TryParse,
+            ParseUtf8 = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.ParseUtf8, TryParseUtf8 = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.TryParseUtf8,
+            ToWire = v => global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.ToWire(v), ToCanonical = v => global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.ToCanonical(v), Entries = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.Entries,
+            FromCode = global::FaxSdk.Phaxio.PhaxioDocumentConversionErrorMap.FromCode,
+        },
         new MapUnderTest<global::FaxSdk.StoneFax.StoneFaxStatus, FaxJobState>
         {
             Parse = global::FaxSdk.StoneFax.StoneFaxStatusMap.Parse, TryParse = global::FaxSdk.StoneFax.StoneFaxStatusMap.TryParse,

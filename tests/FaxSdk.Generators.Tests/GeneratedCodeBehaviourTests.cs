@@ -21,6 +21,15 @@ public enum DemoCode
     [Wire(1), MapsTo(FaxFailureCategory.InvalidNumber)] Unallocated,
 }
 
+[FaxStatusMap(IgnoreCase = false)]
+public enum DemoExactStatus
+{
+    [Wire("OK"), Wire("Done"), MapsTo(FaxJobState.Succeeded)] Ok,
+    [Wire("RETRY"), MapsTo(FaxJobState.InProgress)] Retry,
+    [Wire("überfällig"), MapsTo(FaxJobState.Failed)] Overdue,
+    [UnknownWire] Unknown,
+}
+
 public sealed class DemoPayload
 {
     public DemoStatus Status { get; set; }
@@ -96,6 +105,25 @@ public class GeneratedCodeBehaviourTests
         Assert.Equal(DemoStatus.Unknown, empty);
         Assert.Equal(3, DemoStatusMap.Entries.Length);
         Assert.Equal(new WireMapEntry<DemoStatus, FaxJobState>("pendingbatch", null, DemoStatus.Queued, FaxJobState.Pending, false), DemoStatusMap.Entries[1]);
+    }
+
+    [Theory]
+    [InlineData("OK", DemoExactStatus.Ok)]
+    [InlineData("Done", DemoExactStatus.Ok)]
+    [InlineData("RETRY", DemoExactStatus.Retry)]
+    [InlineData("überfällig", DemoExactStatus.Overdue)]
+    [InlineData("ok", DemoExactStatus.Unknown)]
+    [InlineData("done", DemoExactStatus.Unknown)]
+    [InlineData("Retry", DemoExactStatus.Unknown)]
+    [InlineData("ÜBERFÄLLIG", DemoExactStatus.Unknown)]
+    [InlineData("Überfällig", DemoExactStatus.Unknown)]
+    [InlineData("OK ", DemoExactStatus.Unknown)]
+    [InlineData("", DemoExactStatus.Unknown)]
+    public void Case_sensitive_maps_match_exactly_in_UTF16_and_UTF8(string wire, DemoExactStatus expected)
+    {
+        Assert.Equal(expected, DemoExactStatusMap.Parse(wire));
+        Assert.Equal(expected, DemoExactStatusMap.ParseUtf8(Encoding.UTF8.GetBytes(wire)));
+        Assert.Equal(expected != DemoExactStatus.Unknown, DemoExactStatusMap.TryParse(wire, out _));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
 using System.Text.Json;
 using FaxSdk.Serialization;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Tests.Client;
@@ -50,22 +49,19 @@ public class WaitForCompletionTests
         Assert.Equal([1, 2, 4, 8, 8, 1, 2], gaps.Select(g => Math.Round(g * 4) / 4));
     }
 
-    [Fact]
-    public void Jitter_keeps_every_delay_between_the_minimum_and_the_maximum()
+    [Property]
+    public bool Jitter_keeps_every_delay_between_the_minimum_and_the_maximum(double random, int steps)
     {
         var schedule = new FaxPollingSchedule { MinimumInterval = TimeSpan.FromSeconds(2), MaximumInterval = TimeSpan.FromSeconds(10), JitterRatio = 0.5 };
-        Prop.ForAll<double, int>((random, steps) =>
+        var r = double.IsFinite(random) ? Math.Abs(random % 1) : 0.5;
+        var interval = TimeSpan.Zero;
+        for (var i = 0; i < Math.Abs(steps % 20); i++)
         {
-            var r = double.IsFinite(random) ? Math.Abs(random % 1) : 0.5;
-            var interval = TimeSpan.Zero;
-            for (var i = 0; i < Math.Abs(steps % 20); i++)
-            {
-                interval = schedule.Grow(interval);
-            }
+            interval = schedule.Grow(interval);
+        }
 
-            var delay = schedule.Jittered(interval, r);
-            return delay >= schedule.MinimumInterval && delay <= schedule.MaximumInterval;
-        }).QuickCheckThrowOnFailure();
+        var delay = schedule.Jittered(interval, r);
+        return delay >= schedule.MinimumInterval && delay <= schedule.MaximumInterval;
     }
 
     [Fact]

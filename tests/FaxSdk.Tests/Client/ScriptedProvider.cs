@@ -50,7 +50,8 @@ internal class ScriptedProvider(string providerId, FaxProviderCapabilities capab
             Calls.Enqueue((job.JobId, Clock.GetUtcNow()));
             if (Gate is { } gate)
             {
-                await gate(cancellationToken);
+                // Not on the test's synchronisation context: released by the test or the fake clock, the call goes on at once.
+                await gate(cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

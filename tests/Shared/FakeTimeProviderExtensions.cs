@@ -9,10 +9,17 @@ namespace FaxSdk.TestSupport;
 internal static class FakeTimeProviderExtensions
 {
     /// <summary>Advances <paramref name="clock"/> by <paramref name="step"/> until <paramref name="condition"/> holds.</summary>
+    /// <param name="clock">The clock the code under test runs on.</param>
+    /// <param name="condition">What the test waits for.</param>
+    /// <param name="step">How far each step moves the clock.</param>
+    /// <param name="maxSteps">How many steps (or waits for <paramref name="ready"/>) before the test fails.</param>
+    /// <param name="ready">
+    /// When the clock may move (say, no request is on the wire); a step it refuses only lets the code under test run.
+    /// </param>
     /// <exception cref="Xunit.Sdk.XunitException">
     /// The condition did not hold within <paramref name="maxSteps"/> steps (a test failure, never mistaken for an exception the code under test throws).
     /// </exception>
-    public static async Task AdvanceUntilAsync(this FakeTimeProvider clock, Func<bool> condition, TimeSpan step, int maxSteps = 10_000)
+    public static async Task AdvanceUntilAsync(this FakeTimeProvider clock, Func<bool> condition, TimeSpan step, int maxSteps = 10_000, Func<bool>? ready = null)
     {
         for (var i = 0; ; i++)
         {
@@ -29,7 +36,10 @@ internal static class FakeTimeProviderExtensions
                 throw new Xunit.Sdk.XunitException($"The condition did not hold within {maxSteps} steps of {step} of virtual time (now {clock.GetUtcNow():O}).");
             }
 
-            clock.Advance(step);
+            if (ready?.Invoke() ?? true)
+            {
+                clock.Advance(step);
+            }
         }
     }
 
@@ -51,9 +61,9 @@ internal static class FakeTimeProviderExtensions
     private const int MaxSettleRounds = 64;
 
     /// <summary>Advances <paramref name="clock"/> by <paramref name="step"/> until <paramref name="task"/> completes, and returns its result.</summary>
-    public static async Task<T> AdvanceUntilCompletedAsync<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan step, int maxSteps = 10_000)
+    public static async Task<T> AdvanceUntilCompletedAsync<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan step, int maxSteps = 10_000, Func<bool>? ready = null)
     {
-        await clock.AdvanceUntilAsync(() => task.IsCompleted, step, maxSteps);
+        await clock.AdvanceUntilAsync(() => task.IsCompleted, step, maxSteps, ready);
         return await task;
     }
 

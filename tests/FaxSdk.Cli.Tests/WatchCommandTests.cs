@@ -77,12 +77,19 @@ public sealed class WatchCommandTests : IAsyncLifetime
     public async Task Cancellation_ends_the_watch_with_its_own_exit_code()
     {
         _host.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "w4", step: TimeSpan.FromMinutes(10)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var watch = Task.Run(() => FaxStatusCli.RunAsync(["watch", "--config", _config, "--provider", "phaxio", "w4"], new CliConsole(output, error) { Environment = FastPolling }, cancellation.Token));
 
-        var (exitCode, _, error) = await CliRunner.RunAsync(FastPolling, cancellation.Token, "watch", "--config", _config, "--provider", "phaxio", "w4");
+        // Cancelled while it watches: once it has printed the job's first status (or ended early, which fails below).
+        await Task.WhenAny(output.WhenLinesAsync(1), watch).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(watch.IsCompleted, $"stdout: {output}\nstderr: {error}");
+        await cancellation.CancelAsync();
 
-        Assert.Equal(ExitCodes.Cancelled, exitCode);
-        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error)));
+        Assert.Equal(ExitCodes.Cancelled, await watch.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("phaxio:w4 pending", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error.ToString())));
     }
 
     [Fact]

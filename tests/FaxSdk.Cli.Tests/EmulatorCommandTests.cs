@@ -33,10 +33,8 @@ public class EmulatorCommandTests
         var run = Task.Run(() => FaxStatusCli.RunAsync(["emulator", "--port", "0", "--write-config", config, "--seed", "1", "--fault-rate", "0"], output, error, cancellation.Token));
         try
         {
-            for (var i = 0; i < 600 && Lines(output).Length < expected.Count + 1 && !run.IsCompleted; i++)
-            {
-                await Task.Delay(50);
-            }
+            // The address line, then one line per job; or the command ended early (the assertions below then say why).
+            await Task.WhenAny(output.WhenLinesAsync(expected.Count + 1), run).WaitAsync(TimeSpan.FromSeconds(30));
 
             var lines = Lines(output);
             Assert.True(lines.Length == expected.Count + 1, $"stdout: {output}\nstderr: {error}");

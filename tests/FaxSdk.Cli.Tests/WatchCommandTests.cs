@@ -26,26 +26,14 @@ public sealed class WatchCommandTests : IAsyncLifetime
     [Fact]
     public async Task Prints_each_change_and_exits_0_once_final()
     {
-        // The emulator runs on virtual time here: each poll it answers moves the job one step on, so every poll sees a change.
+        // The emulator runs on virtual time here: it reads its clock once per status request, and each read moves the
+        // clock one step on, so every poll sees the job one step further.
         await using var host = await EmulatorHost.StartVirtualAsync();
         host.Emulator.AddJob(EmulatedJob.Fails("phaxio", "w1", FaxFailureCategory.Busy, step: TimeSpan.FromSeconds(1)));
+        host.Clock!.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
         var config = await host.WriteEmulatorConfigAsync();
 
-        var watch = CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", config, "--provider", "phaxio", "w1", "--timeout", "30");
-        var answered = 0;
-        while (!watch.IsCompleted)
-        {
-            var requests = host.Emulator.Requests.Count;
-            if (requests > answered)
-            {
-                answered = requests;
-                host.Clock!.Advance(TimeSpan.FromSeconds(1));
-            }
-
-            await Task.WhenAny(watch, Task.Delay(10));
-        }
-
-        var (exitCode, output, error) = await watch;
+        var (exitCode, output, error) = await CliRunner.RunWithEnvironmentAsync(FastPolling, "watch", "--config", config, "--provider", "phaxio", "w1", "--timeout", "30");
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Empty(error);
         var lines = CliRunner.Lines(output);
@@ -89,12 +77,19 @@ public sealed class WatchCommandTests : IAsyncLifetime
     public async Task Cancellation_ends_the_watch_with_its_own_exit_code()
     {
         _host.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "w4", step: TimeSpan.FromMinutes(10)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var watch = Task.Run(() => FaxStatusCli.RunAsync(["watch", "--config", _config, "--provider", "phaxio", "w4"], new CliConsole(output, error) { Environment = FastPolling }, cancellation.Token));
 
-        var (exitCode, _, error) = await CliRunner.RunAsync(FastPolling, cancellation.Token, "watch", "--config", _config, "--provider", "phaxio", "w4");
+        // Cancelled while it watches: once it has printed the job's first status (or ended early, which fails below).
+        await Task.WhenAny(output.WhenLinesAsync(1), watch).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(watch.IsCompleted, $"stdout: {output}\nstderr: {error}");
+        await cancellation.CancelAsync();
 
-        Assert.Equal(ExitCodes.Cancelled, exitCode);
-        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error)));
+        Assert.Equal(ExitCodes.Cancelled, await watch.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("phaxio:w4 pending", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("faxstatus: cancelled.", Assert.Single(CliRunner.Lines(error.ToString())));
     }
 
     [Fact]

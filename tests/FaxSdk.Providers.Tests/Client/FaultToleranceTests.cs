@@ -25,7 +25,7 @@ public class FaultToleranceTests
         var jobs = fixture.Emulator.SeedDefaultJobs();
 
         var waits = jobs.Select(j => fixture.Client.WaitForCompletionAsync(ClientFixture.Reference(j), new FaxWaitOptions { Timeout = TimeSpan.FromMinutes(10), MaxConsecutiveErrors = 50 })).ToList();
-        var results = await fixture.DriveAsync(Task.WhenAll(waits), maxSteps: 60_000);
+        var results = await fixture.DriveAsync(Task.WhenAll(waits));
 
         Assert.All(results.Zip(jobs), pair => Assert.Equal((pair.Second.Provider, pair.Second.JobId, pair.Second.ExpectedFinalState), (pair.Second.Provider, pair.Second.JobId, pair.First.Status!.State)));
         Assert.True(fixture.Emulator.InjectedFaults.Select(f => f.Provider).Distinct().Count() == 5, "every provider had faults injected");
@@ -44,7 +44,7 @@ public class FaultToleranceTests
         tracker.JobCompleted += (_, u) => Assert.True(completed.TryAdd($"{u.Job.Provider}:{u.Job.JobId}", u.Status.State), $"{u.Job} completed twice");
         tracker.Track(jobs.Select(ClientFixture.Reference));
 
-        await fixture.DriveAsync(tracker.RunAsync().ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default), maxSteps: 60_000);
+        await fixture.DriveAsync(tracker.RunAsync().ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default));
 
         Assert.Equal(jobs.ToDictionary(j => $"{j.Provider}:{j.JobId}", j => j.ExpectedFinalState).OrderBy(p => p.Key), completed.OrderBy(p => p.Key));
         AssertNoCredential(fixture.Emulator, logs);

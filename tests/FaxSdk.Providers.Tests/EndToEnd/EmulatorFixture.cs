@@ -1,12 +1,13 @@
 using FaxSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Providers.Tests.EndToEnd;
 
-/// <summary>An emulator on a manual clock with the real clients registered against it through DI.</summary>
+/// <summary>An emulator on a fake clock with the real clients registered against it through DI.</summary>
 internal sealed class EmulatorFixture : IAsyncDisposable
 {
-    private EmulatorFixture(FaxEmulator emulator, ManualTimeProvider clock, ServiceProvider services)
+    private EmulatorFixture(FaxEmulator emulator, FakeTimeProvider clock, ServiceProvider services)
     {
         Emulator = emulator;
         Clock = clock;
@@ -15,7 +16,7 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public FaxEmulator Emulator { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public ServiceProvider Services { get; }
 
@@ -23,7 +24,7 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public static async Task<EmulatorFixture> StartAsync(FaxEmulatorOptions? options = null, Action<IFaxSdkBuilder, FaxEmulator>? extra = null)
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var emulator = await FaxEmulator.StartAsync((options ?? new FaxEmulatorOptions()) with { TimeProvider = clock });
         var services = new ServiceCollection();
         var fax = services.AddFaxSdk();

@@ -3,13 +3,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FaxSdk.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Providers.Tests.EndToEnd;
 
 /// <summary>The emulator's raw answers, checked against the documented wire shapes.</summary>
 public sealed class EmulatorWireTests : IAsyncDisposable
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly HttpClient _http = new();
     private FaxEmulator? _emulator;
 

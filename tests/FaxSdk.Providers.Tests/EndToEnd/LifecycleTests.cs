@@ -2,7 +2,7 @@ using FaxSdk.Testing;
 
 namespace FaxSdk.Providers.Tests.EndToEnd;
 
-/// <summary>Every seeded lifecycle, through the real clients over loopback, on a manual clock.</summary>
+/// <summary>Every seeded lifecycle, through the real clients over loopback, on a fake clock.</summary>
 public class LifecycleTests
 {
     public static TheoryData<string> DefaultJobIds { get; } = new(FaxEmulator.DefaultJobs().Select(j => j.Provider + "|" + j.JobId));

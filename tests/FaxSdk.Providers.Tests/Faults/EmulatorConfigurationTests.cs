@@ -7,6 +7,7 @@ using FaxSdk.StoneFax;
 using FaxSdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Providers.Tests.Faults;
 
@@ -16,7 +17,7 @@ public class EmulatorConfigurationTests
     [Fact]
     public async Task The_configuration_binds_to_each_providers_options_and_reaches_every_default_job()
     {
-        var clock = new EndToEnd.ManualTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         await using var emulator = await FaxEmulator.StartAsync(new FaxEmulatorOptions { TimeProvider = clock });
         var jobs = emulator.SeedDefaultJobs();
         clock.Advance(jobs.Max(j => j.Duration));

@@ -4,6 +4,7 @@ using FaxSdk.Phaxio;
 using FaxSdk.Retarus;
 using FaxSdk.StoneFax;
 using FaxSdk.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Providers.Tests.Faults;
 
@@ -38,7 +39,7 @@ internal static class FaultClients
         });
 
     /// <summary>One finished job per provider, with the ids the clients above ask for.</summary>
-    public static IReadOnlyDictionary<string, EmulatedJob> AddFinishedJobs(FaxEmulator emulator, EndToEnd.ManualTimeProvider clock)
+    public static IReadOnlyDictionary<string, EmulatedJob> AddFinishedJobs(FaxEmulator emulator, FakeTimeProvider clock)
     {
         var jobs = new Dictionary<string, EmulatedJob>
         {

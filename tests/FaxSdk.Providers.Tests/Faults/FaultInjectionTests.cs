@@ -5,13 +5,14 @@ using System.Text;
 using System.Text.Json;
 using FaxSdk.Providers.Tests.EndToEnd;
 using FaxSdk.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Providers.Tests.Faults;
 
 /// <summary>Each injected fault's wire symptom, and what the real clients make of it.</summary>
 public sealed class FaultInjectionTests : IAsyncDisposable
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly HttpClient _http = new();
     private FaxEmulator? _emulator;
 
@@ -169,7 +170,12 @@ public sealed class FaultInjectionTests : IAsyncDisposable
         emulator.AddJob(EmulatedJob.Succeeds("phaxio", "1"));
 
         using var request = PhaxioGet("1");
-        using var response = await _http.SendAsync(request);
+        var sending = _http.SendAsync(request);
+        // The emulator holds the answer for the delay on its clock: nothing comes back until the clock gets there.
+        await _clock.AdvanceUntilAsync(() => emulator.InjectedFaults.Count == 1, TimeSpan.Zero);
+        _clock.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.False(sending.IsCompleted);
+        using var response = await _clock.AdvanceUntilCompletedAsync(sending, TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Retrieved fax successfully", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -385,13 +391,11 @@ public sealed class FaultInjectionTests : IAsyncDisposable
         Assert.Equal([("DE1", job.JobId), ("DE1", other.JobId)], emulator.RetarusDeletedReports.Order());
     }
 
-    private static async Task<IReadOnlyList<EmulatedRequest>> WaitForRequestsAsync(FaxEmulator emulator, int count)
+    private async Task<IReadOnlyList<EmulatedRequest>> WaitForRequestsAsync(FaxEmulator emulator, int count)
     {
-        // The server records a request once it is done with it, which may be just after the client has given up.
-        for (var i = 0; i < 500 && emulator.Requests.Count < count; i++)
-        {
-            await Task.Delay(10);
-        }
+        // The server records a request once it is done with it, which may be just after the client has given up:
+        // wait for that without moving the clock.
+        await _clock.AdvanceUntilAsync(() => emulator.Requests.Count >= count, TimeSpan.Zero, maxSteps: 100_000);
 
         Assert.Equal(count, emulator.Requests.Count);
         return emulator.Requests;

@@ -28,22 +28,17 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         Assert.Equal(60, tracker.Track(jobs));
         Assert.Equal(0, tracker.Track(jobs));
 
+        var start = Clock.GetUtcNow();
         var run = tracker.RunAsync();
         // The feed's reports appear a few seconds in.
-        var publisher = Task.Run(async () =>
+        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - start >= TimeSpan.FromSeconds(6) || run.IsCompleted, TimeSpan.FromMilliseconds(250));
+        Assert.False(run.IsCompleted);
+        for (var i = 0; i < 20; i++)
         {
-            while (Clock.GetUtcNow().Second < 6)
-            {
-                await Task.Delay(1);
-            }
+            feed.Publish($"f{i}", FaxJobState.Succeeded);
+        }
 
-            for (var i = 0; i < 20; i++)
-            {
-                feed.Publish($"f{i}", FaxJobState.Succeeded);
-            }
-        });
-        await ClockDriver.RunAsync(Clock, run, TimeSpan.FromMilliseconds(250));
-        await publisher;
+        await Clock.AdvanceUntilCompletedAsync(run, TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(0, tracker.Count);
         Assert.Equal(jobs.OrderBy(j => j.ToString()), completed.Select(u => u.Job).OrderBy(j => j.ToString()));
@@ -84,7 +79,7 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         };
         tracker.Track(new FaxJobReference("feed", "f1"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
         Assert.Equal(1, feed.OnServer);
         Assert.Empty(feed.Acknowledged);
 
@@ -94,7 +89,7 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         FaxJobUpdate? done = null;
         again.JobCompleted += (_, u) => done = u;
         again.Track(new FaxJobReference("feed", "f1"));
-        await ClockDriver.RunAsync(Clock, again.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(again.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxJobState.Failed, done!.Status.State);
         Assert.Equal(0, feed.OnServer);
@@ -114,11 +109,7 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         using var stop = new CancellationTokenSource();
         var run = tracker.RunAsync(stop.Token);
 
-        for (var i = 0; i < 400 && feed.OnServer > 0; i++)
-        {
-            await Task.Delay(1);
-            Clock.Advance(TimeSpan.FromMilliseconds(100));
-        }
+        await Clock.AdvanceUntilAsync(() => feed.OnServer == 0, TimeSpan.FromMilliseconds(100));
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -138,14 +129,14 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
 
         var polite = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
         polite.Track(new FaxJobReference("feed", "mine"));
-        await ClockDriver.RunAsync(Clock, polite.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(polite.RunAsync(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(1, feed.OnServer);
 
         feed.Script("mine2", FaxJobState.InProgress);
         feed.Publish("mine2", FaxJobState.Succeeded);
         var sole = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true, AcknowledgeUntrackedReports = true });
         sole.Track(new FaxJobReference("feed", "mine2"));
-        await ClockDriver.RunAsync(Clock, sole.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(sole.RunAsync(), TimeSpan.FromMilliseconds(250));
         Assert.Equal(0, feed.OnServer);
     }
 
@@ -159,7 +150,7 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         tracker.PollFailed += (_, f) => failures.Enqueue(f);
         tracker.Track(new FaxJobReference("single", "j"));
 
-        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal([1, 2], failures.Select(f => f.ConsecutiveFailures));
         var calls = single.Calls.Select(c => c.At).ToList();
@@ -176,7 +167,8 @@ public class FaxJobTrackerTests : VirtualTimeClientTests
         tracker.Track(new FaxJobReference("single", "j"));
         using var stop = new CancellationTokenSource();
         var run = tracker.RunAsync(stop.Token);
-        await Task.Delay(50);
+        await Clock.AdvanceUntilAsync(() => single.Calls.Count == 1, TimeSpan.FromMilliseconds(100));
+        Assert.False(run.IsCompleted);
 
         await stop.CancelAsync();
 

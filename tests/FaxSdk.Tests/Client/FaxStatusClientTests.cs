@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -72,7 +73,17 @@ public class FaxStatusClientTests
     [Fact]
     public async Task Requests_to_one_provider_never_exceed_the_concurrency_limit()
     {
-        var provider = new ScriptedProvider("p") { Gate = _ => Task.Delay(20) };
+        // Each call waits at its own gate until the test opens it, so the calls in flight are exactly those started and not yet released.
+        var gates = new ConcurrentQueue<TaskCompletionSource>();
+        var provider = new ScriptedProvider("p")
+        {
+            Gate = _ =>
+            {
+                var gate = new TaskCompletionSource();
+                gates.Enqueue(gate);
+                return gate.Task;
+            },
+        };
         foreach (var i in Enumerable.Range(0, 24))
         {
             provider.Script($"j{i}", FaxJobState.InProgress);
@@ -80,10 +91,36 @@ public class FaxStatusClientTests
 
         var client = new FaxStatusClient(new StaticResolver(provider), new FaxStatusClientOptions { MaxConcurrencyPerProvider = 3 });
 
-        await client.GetStatusesAsync(Enumerable.Range(0, 24).Select(i => new FaxJobReference("p", $"j{i}")));
+        // Off xunit's synchronisation context (Task.Run), so a released call goes on inside SetResult and starts the next one.
+        var (results, inFlight, released) = await Task.Run(async () =>
+        {
+            var reading = client.GetStatusesAsync(Enumerable.Range(0, 24).Select(i => new FaxJobReference("p", $"j{i}")));
+            var seen = new List<int>();
+            var opened = 0;
+            for (var i = 0; i < 10_000 && !reading.IsCompleted; i++)
+            {
+                if (gates.TryDequeue(out var gate))
+                {
+                    seen.Add(provider.Calls.Count - opened);
+                    opened++;
+                    gate.SetResult();
+                }
+                else
+                {
+                    await Task.Yield(); // a call the limit held back may start on another thread
+                }
+            }
 
+            Assert.True(reading.IsCompleted, $"{opened} calls released, {provider.Calls.Count} started");
+            return (await reading, seen, opened);
+        });
+
+        Assert.Equal(24, results.Count);
         Assert.Equal(24, provider.Calls.Count);
+        Assert.Equal(24, released);
         Assert.Equal(3, provider.MaxInFlight);
+        Assert.Equal(3, inFlight[0]);
+        Assert.All(inFlight, n => Assert.InRange(n, 1, 3));
     }
 
     [Fact]

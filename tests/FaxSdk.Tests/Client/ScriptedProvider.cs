@@ -48,7 +48,8 @@ internal class ScriptedProvider(string providerId) : IFaxStatusProvider
             Calls.Enqueue((job.JobId, Clock.GetUtcNow()));
             if (Gate is { } gate)
             {
-                await gate(cancellationToken);
+                // Not on the test's synchronisation context: released by the test or the fake clock, the call goes on at once.
+                await gate(cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

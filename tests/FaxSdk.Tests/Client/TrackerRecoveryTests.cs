@@ -24,11 +24,11 @@ public class TrackerRecoveryTests : VirtualTimeClientTests
         };
         tracker.Track([new FaxJobReference("single", "a"), new FaxJobReference("single", "b")]);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250)));
         Assert.Equal(2, tracker.Count);
 
         fail = false;
-        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250), maxSteps: 200);
+        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250), maxSteps: 200);
 
         Assert.Equal(0, tracker.Count);
         Assert.Equal(["a", "b"], delivered.Order());
@@ -44,7 +44,7 @@ public class TrackerRecoveryTests : VirtualTimeClientTests
         var tracker = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
         tracker.Track(new FaxJobReference("feed", "f"));
 
-        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(0, feed.OnServer);
         Assert.Equal(FaxJobState.Succeeded, (await client.GetStatusAsync(new FaxJobReference("feed", "f"))).State);
@@ -60,10 +60,10 @@ public class TrackerRecoveryTests : VirtualTimeClientTests
 
         var first = tracker.Updates;
         tracker.Track(new FaxJobReference("single", "a"));
-        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
         var second = tracker.Updates;
         tracker.Track(new FaxJobReference("single", "b"));
-        await ClockDriver.RunAsync(Clock, tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
 
         Assert.NotSame(first, second);
         Assert.Equal(["a"], await ReadAll(first));
@@ -78,8 +78,8 @@ public class TrackerRecoveryTests : VirtualTimeClientTests
         single.Script("ok", FaxJobState.InProgress, FaxJobState.Succeeded);
         var client = Client(single);
 
-        var limited = await ClockDriver.RunAsync(Clock, client.WaitForCompletionAsync(new FaxJobReference("single", "slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(10) }), TimeSpan.FromSeconds(1));
-        var unbounded = await ClockDriver.RunAsync(Clock, client.WaitForCompletionAsync(new FaxJobReference("single", "ok"), new FaxWaitOptions { Timeout = TimeSpan.MaxValue }), TimeSpan.FromMilliseconds(250));
+        var limited = await Clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(new FaxJobReference("single", "slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(10) }), TimeSpan.FromSeconds(1));
+        var unbounded = await Clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(new FaxJobReference("single", "ok"), new FaxWaitOptions { Timeout = TimeSpan.MaxValue }), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxWaitOutcome.TimedOut, limited.Outcome);
         Assert.Equal(FaxWaitOutcome.Completed, unbounded.Outcome);

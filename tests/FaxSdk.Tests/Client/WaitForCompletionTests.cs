@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
 using System.Text.Json;
 using FaxSdk.Serialization;
+using FsCheck.Xunit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FaxSdk.Tests.Client;
@@ -27,7 +26,7 @@ public class WaitForCompletionTests
     {
         _provider.Script("j1", FaxJobState.Pending, FaxJobState.InProgress, FaxJobState.InProgress, FaxJobState.Succeeded);
 
-        var result = await ClockDriver.RunAsync(_clock, Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(250));
+        var result = await _clock.AdvanceUntilCompletedAsync(Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxWaitOutcome.Completed, result.Outcome);
         Assert.True(result.IsCompleted);
@@ -42,7 +41,7 @@ public class WaitForCompletionTests
         _provider.Script("j1", FaxJobState.Pending, FaxJobState.Pending, FaxJobState.Pending, FaxJobState.Pending, FaxJobState.Pending,
             FaxJobState.InProgress, FaxJobState.InProgress, FaxJobState.Succeeded);
 
-        await ClockDriver.RunAsync(_clock, Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(250));
+        await _clock.AdvanceUntilCompletedAsync(Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(250));
 
         var times = _provider.Calls.Select(c => c.At).ToList();
         var gaps = times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
@@ -50,22 +49,19 @@ public class WaitForCompletionTests
         Assert.Equal([1, 2, 4, 8, 8, 1, 2], gaps.Select(g => Math.Round(g * 4) / 4));
     }
 
-    [Fact]
-    public void Jitter_keeps_every_delay_between_the_minimum_and_the_maximum()
+    [Property]
+    public bool Jitter_keeps_every_delay_between_the_minimum_and_the_maximum(double random, int steps)
     {
         var schedule = new FaxPollingSchedule { MinimumInterval = TimeSpan.FromSeconds(2), MaximumInterval = TimeSpan.FromSeconds(10), JitterRatio = 0.5 };
-        Prop.ForAll<double, int>((random, steps) =>
+        var r = double.IsFinite(random) ? Math.Abs(random % 1) : 0.5;
+        var interval = TimeSpan.Zero;
+        for (var i = 0; i < Math.Abs(steps % 20); i++)
         {
-            var r = double.IsFinite(random) ? Math.Abs(random % 1) : 0.5;
-            var interval = TimeSpan.Zero;
-            for (var i = 0; i < Math.Abs(steps % 20); i++)
-            {
-                interval = schedule.Grow(interval);
-            }
+            interval = schedule.Grow(interval);
+        }
 
-            var delay = schedule.Jittered(interval, r);
-            return delay >= schedule.MinimumInterval && delay <= schedule.MaximumInterval;
-        }).QuickCheckThrowOnFailure();
+        var delay = schedule.Jittered(interval, r);
+        return delay >= schedule.MinimumInterval && delay <= schedule.MaximumInterval;
     }
 
     [Fact]
@@ -75,7 +71,7 @@ public class WaitForCompletionTests
             () => throw new FaxRateLimitedException("scripted", "slow down") { RetryAfter = TimeSpan.FromSeconds(30) },
             () => _provider.Status("j1", FaxJobState.Succeeded));
 
-        var result = await ClockDriver.RunAsync(_clock, Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(500));
+        var result = await _clock.AdvanceUntilCompletedAsync(Client().WaitForCompletionAsync(Job("j1")), TimeSpan.FromMilliseconds(500));
 
         Assert.True(result.IsCompleted);
         var times = _provider.Calls.Select(c => c.At).ToList();
@@ -89,9 +85,9 @@ public class WaitForCompletionTests
         _provider.Script("down", () => throw new FaxProviderUnavailableException("scripted", "503"));
         var client = Client();
 
-        var ok = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(Job("ok")), TimeSpan.FromMilliseconds(500));
+        var ok = await _clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(Job("ok")), TimeSpan.FromMilliseconds(500));
         var down = client.WaitForCompletionAsync(Job("down"), new FaxWaitOptions { MaxConsecutiveErrors = 3 });
-        var error = await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => ClockDriver.RunAsync(_clock, down, TimeSpan.FromMilliseconds(500)));
+        var error = await Assert.ThrowsAsync<FaxProviderUnavailableException>(() => _clock.AdvanceUntilCompletedAsync(down, TimeSpan.FromMilliseconds(500)));
 
         Assert.Equal(FaxJobState.Failed, ok.Status!.State);
         Assert.Equal(4, _provider.Calls.Count(c => c.JobId == "down"));
@@ -113,7 +109,7 @@ public class WaitForCompletionTests
     {
         _provider.Script("slow", FaxJobState.InProgress);
 
-        var result = await ClockDriver.RunAsync(_clock, Client().WaitForCompletionAsync(Job("slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(20) }), TimeSpan.FromMilliseconds(250));
+        var result = await _clock.AdvanceUntilCompletedAsync(Client().WaitForCompletionAsync(Job("slow"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(20) }), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxWaitOutcome.TimedOut, result.Outcome);
         Assert.False(result.IsCompleted);
@@ -128,11 +124,11 @@ public class WaitForCompletionTests
     {
         _provider.Script("j1", FaxJobState.Pending, FaxJobState.InProgress, FaxJobState.InProgress, FaxJobState.Succeeded);
         var client = Client();
-        var first = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(Job("j1"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(1.5) }), TimeSpan.FromMilliseconds(250));
+        var first = await _clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(Job("j1"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(1.5) }), TimeSpan.FromMilliseconds(250));
         var saved = JsonSerializer.Serialize(first.ResumeState, FaxSdkJsonContext.Canonical.FaxWaitState);
         var restored = JsonSerializer.Deserialize(saved, FaxSdkJsonContext.Canonical.FaxWaitState)!;
 
-        var second = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(Job("j1"), new FaxWaitOptions { ResumeFrom = restored }), TimeSpan.FromMilliseconds(250));
+        var second = await _clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(Job("j1"), new FaxWaitOptions { ResumeFrom = restored }), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxWaitOutcome.TimedOut, first.Outcome);
         Assert.Equal(first.ResumeState, restored);
@@ -154,7 +150,8 @@ public class WaitForCompletionTests
         _provider.Script("slow", FaxJobState.InProgress);
         using var cancellation = new CancellationTokenSource();
         var wait = Client().WaitForCompletionAsync(Job("slow"), cancellationToken: cancellation.Token);
-        await Task.Delay(50);
+        await _clock.AdvanceUntilAsync(() => _provider.Calls.Count == 2, TimeSpan.FromMilliseconds(250));
+        Assert.False(wait.IsCompleted);
 
         await cancellation.CancelAsync();
 
@@ -178,7 +175,7 @@ public class WaitForCompletionTests
             return seen;
         }
 
-        var states = await ClockDriver.RunAsync(_clock, Collect(), TimeSpan.FromMilliseconds(250));
+        var states = await _clock.AdvanceUntilCompletedAsync(Collect(), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal([FaxJobState.Pending, FaxJobState.InProgress, FaxJobState.PartiallySucceeded], states);
     }
@@ -200,7 +197,7 @@ public class WaitForCompletionTests
             return count;
         }
 
-        var error = await Assert.ThrowsAsync<FaxWaitTimeoutException>(() => ClockDriver.RunAsync(_clock, Consume(), TimeSpan.FromMilliseconds(250)));
+        var error = await Assert.ThrowsAsync<FaxWaitTimeoutException>(() => _clock.AdvanceUntilCompletedAsync(Consume(), TimeSpan.FromMilliseconds(250)));
 
         Assert.Equal(FaxJobState.InProgress, error.ResumeState.LastStatus!.State);
         Assert.Equal("scripted", error.Provider);
@@ -213,9 +210,17 @@ public class WaitForCompletionTests
         var client = Client();
         _provider.Gate = ct => Task.Delay(TimeSpan.FromHours(1), _clock, ct);
 
-        var result = await ClockDriver.RunAsync(_clock, client.WaitForCompletionAsync(Job("stuck"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(5) }), TimeSpan.FromMilliseconds(250));
+        var wait = client.WaitForCompletionAsync(Job("stuck"), new FaxWaitOptions { Timeout = TimeSpan.FromSeconds(5) });
+        _clock.Advance(TimeSpan.FromSeconds(4.75));
+        Assert.Single(_provider.Calls);
+        Assert.False(wait.IsCompleted, "the read still hangs a quarter of a second before the deadline");
+
+        // To the deadline, and no further: the hanging read ends then.
+        _clock.Advance(TimeSpan.FromSeconds(0.25));
+        var result = await _clock.AdvanceUntilCompletedAsync(wait, TimeSpan.Zero);
 
         Assert.Equal(FaxWaitOutcome.TimedOut, result.Outcome);
-        Assert.InRange(_clock.GetUtcNow() - Start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5));
+        Assert.Equal(TimeSpan.FromSeconds(5), _clock.GetUtcNow() - Start);
+        Assert.Single(_provider.Calls);
     }
 }

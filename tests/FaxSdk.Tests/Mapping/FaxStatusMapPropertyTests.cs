@@ -1,28 +1,39 @@
 using System.Reflection;
 using FaxSdk.Mapping;
+using FsCheck.Xunit;
 
 namespace FaxSdk.Tests.Mapping;
 
-/// <summary>Generated maps against a reflection oracle that reads the attributes, over arbitrary input (FsCheck).</summary>
+/// <summary>Generated maps against a reflection oracle that reads the attributes, over generated input (FsCheck properties) and exhaustive edits.</summary>
 public class FaxStatusMapPropertyTests
 {
     public static TheoryData<IMapUnderTest> Maps { get; } = new(KnownMaps.All);
 
-    [Theory]
-    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
-    public void Parse_equals_the_oracle_and_never_throws(IMapUnderTest map) => map.CheckParseAgreesWithOracle();
+    public static TheoryData<IMapUnderTest> MapsWithoutCodes { get; } = new(KnownMaps.All.Where(m => !m.HasCodes));
+
+    [Property(Arbitrary = [typeof(MapArbitraries)], MaxTest = MapArbitraries.MapInputCases)]
+    public void Parse_equals_the_oracle_and_never_throws(MapInput input) => input.Map.AssertParseAgreesWithOracle(input.Text);
+
+    [Property(Arbitrary = [typeof(MapArbitraries)], MaxTest = MapArbitraries.MapInputCases)]
+    public void Utf8_and_utf16_paths_agree(MapInput input) => input.Map.AssertUtf8AgreesWithUtf16(input.Text);
+
+    [Property(Arbitrary = [typeof(MapArbitraries)], MaxTest = MapArbitraries.MapCodeCases)]
+    public void FromCode_equals_the_oracle(MapCode input) => input.Map.AssertFromCodeAgreesWithOracle(input.Code);
+
+    [Fact]
+    public void Each_map_gets_its_share_of_the_property_cases()
+    {
+        Assert.Equal(MapArbitraries.MapInputCases, MapArbitraries.CasesPerMap * KnownMaps.All.Count);
+        Assert.Equal(MapArbitraries.MapCodeCases, MapArbitraries.CasesPerMap * MapArbitraries.MapsWithCodes.Count);
+    }
 
     [Theory]
-    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
-    public void Utf8_and_utf16_paths_agree(IMapUnderTest map) => map.CheckUtf8AgreesWithUtf16();
+    [MemberData(nameof(MapsWithoutCodes), DisableDiscoveryEnumeration = true)]
+    public void A_map_without_FromCode_declares_no_codes(IMapUnderTest map) => map.CheckNoCodesWithoutFromCode();
 
     [Theory]
     [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
     public void Enum_to_wire_to_enum_round_trips_and_maps_as_declared(IMapUnderTest map) => map.CheckRoundTripAndCanonical();
-
-    [Theory]
-    [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]
-    public void FromCode_equals_the_oracle(IMapUnderTest map) => map.CheckCodes();
 
     [Theory]
     [MemberData(nameof(Maps), DisableDiscoveryEnumeration = true)]

@@ -15,18 +15,30 @@ internal delegate TEnum Utf8Parse<TEnum>(ReadOnlySpan<byte> value);
 
 internal delegate bool Utf8TryParse<TEnum>(ReadOnlySpan<byte> value, out TEnum result);
 
-/// <summary>One generated map, checked against <see cref="WireOracle{TEnum}"/> with FsCheck.</summary>
+/// <summary>One generated map, checked against <see cref="WireOracle{TEnum}"/>: over generated input (FsCheck) and exhaustively.</summary>
 public interface IMapUnderTest
 {
     Type EnumType { get; }
 
-    void CheckParseAgreesWithOracle();
+    /// <summary>Whether the map has <c>FromCode</c> (its enum declares numeric codes).</summary>
+    bool HasCodes { get; }
 
-    void CheckUtf8AgreesWithUtf16();
+    /// <summary>Text biased towards this map's wire values: case flips, look-alikes, cuts, numbers, and any string.</summary>
+    Gen<string> Inputs();
+
+    /// <summary>This map's declared codes and any <see cref="int"/>.</summary>
+    Gen<int> CodeInputs();
+
+    void AssertParseAgreesWithOracle(string text);
+
+    void AssertUtf8AgreesWithUtf16(string text);
+
+    void AssertFromCodeAgreesWithOracle(int code);
 
     void CheckRoundTripAndCanonical();
 
-    void CheckCodes();
+    /// <summary>A map without <c>FromCode</c> has an enum without codes.</summary>
+    void CheckNoCodesWithoutFromCode();
 
     void CheckSingleCodeUnitEdits();
 
@@ -57,9 +69,11 @@ internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
 
     public Type EnumType => typeof(TEnum);
 
+    public bool HasCodes => FromCode is not null;
+
     public override string ToString() => typeof(TEnum).Name;
 
-    private Gen<string> Inputs()
+    public Gen<string> Inputs()
     {
         var wires = _oracle.AllWires.Count > 0 ? _oracle.AllWires.ToArray() : ["x"];
         var anyString = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null);
@@ -87,36 +101,32 @@ internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
             (1, Gen.Elements("", " ", "\uFFFD", "\uD800", new string('a', 300))));
     }
 
-    public void CheckParseAgreesWithOracle()
+    public void AssertParseAgreesWithOracle(string text)
     {
-        Prop.ForAll(Inputs().ToArbitrary(), text =>
-        {
-            var expected = _oracle.Parse(text);
-            var parsed = Parse(text);
-            var matched = TryParse(text, out var tried);
-            var expectMatch = _oracle.TryParse(text, out _);
-            return (EqualityComparer<TEnum>.Default.Equals(parsed, expected)
-                    && EqualityComparer<TEnum>.Default.Equals(tried, expected)
-                    && matched == expectMatch)
-                .Label($"'{text}': oracle {expected} ({expectMatch}), Parse {parsed}, TryParse {tried} ({matched})");
-        }).QuickCheckThrowOnFailure();
+        var expected = _oracle.Parse(text);
+        var parsed = Parse(text);
+        var matched = TryParse(text, out var tried);
+        var expectMatch = _oracle.TryParse(text, out _);
+        Assert.True(
+            EqualityComparer<TEnum>.Default.Equals(parsed, expected)
+                && EqualityComparer<TEnum>.Default.Equals(tried, expected)
+                && matched == expectMatch,
+            $"'{Escape(text)}': oracle {expected} ({expectMatch}), Parse {parsed}, TryParse {tried} ({matched})");
     }
 
-    public void CheckUtf8AgreesWithUtf16()
+    public void AssertUtf8AgreesWithUtf16(string text)
     {
-        Prop.ForAll(Inputs().ToArbitrary(), text =>
-        {
-            var utf8 = Encoding.UTF8.GetBytes(text);
-            var fromUtf16 = Parse(text);
-            var fromUtf8 = ParseUtf8(utf8);
-            var tried = TryParseUtf8(utf8, out var triedValue);
-            var expectMatch = _oracle.TryParse(Encoding.UTF8.GetString(utf8), out _);
-            return (EqualityComparer<TEnum>.Default.Equals(fromUtf8, _oracle.Parse(Encoding.UTF8.GetString(utf8)))
-                    && (text.Any(char.IsSurrogate) || EqualityComparer<TEnum>.Default.Equals(fromUtf16, fromUtf8))
-                    && EqualityComparer<TEnum>.Default.Equals(triedValue, fromUtf8)
-                    && tried == expectMatch)
-                .Label($"'{text}': UTF-16 {fromUtf16}, UTF-8 {fromUtf8}");
-        }).QuickCheckThrowOnFailure();
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var fromUtf16 = Parse(text);
+        var fromUtf8 = ParseUtf8(utf8);
+        var tried = TryParseUtf8(utf8, out var triedValue);
+        var expectMatch = _oracle.TryParse(Encoding.UTF8.GetString(utf8), out _);
+        Assert.True(
+            EqualityComparer<TEnum>.Default.Equals(fromUtf8, _oracle.Parse(Encoding.UTF8.GetString(utf8)))
+                && (text.Any(char.IsSurrogate) || EqualityComparer<TEnum>.Default.Equals(fromUtf16, fromUtf8))
+                && EqualityComparer<TEnum>.Default.Equals(triedValue, fromUtf8)
+                && tried == expectMatch,
+            $"'{Escape(text)}': UTF-16 {fromUtf16}, UTF-8 {fromUtf8}, TryParseUtf8 {triedValue} ({tried}), oracle match {expectMatch}");
     }
 
     public void CheckRoundTripAndCanonical()
@@ -214,16 +224,20 @@ internal sealed class MapUnderTest<TEnum, TCanonical> : IMapUnderTest
     private static string Escape(string text) =>
         string.Concat(text.Select(c => c < 0x20 || c > 0x7E ? $"\\u{(int)c:X4}" : c.ToString()));
 
-    public void CheckCodes()
-    {
-        if (FromCode is null)
-        {
-            Assert.Empty(_oracle.Codes);
-            return;
-        }
+    public Gen<int> CodeInputs() =>
+        Gen.OneOf(Gen.Elements(_oracle.Codes.DefaultIfEmpty(0).ToArray()), ArbMap.Default.GeneratorFor<int>());
 
-        var codes = Gen.OneOf(Gen.Elements(_oracle.Codes.ToArray()), ArbMap.Default.GeneratorFor<int>());
-        Prop.ForAll(codes.ToArbitrary(), code =>
-            EqualityComparer<TEnum>.Default.Equals(FromCode(code), _oracle.FromCode(code))).QuickCheckThrowOnFailure();
+    public void AssertFromCodeAgreesWithOracle(int code)
+    {
+        Assert.NotNull(FromCode);
+        var expected = _oracle.FromCode(code);
+        var actual = FromCode(code);
+        Assert.True(EqualityComparer<TEnum>.Default.Equals(actual, expected), $"FromCode({code}): oracle {expected}, map {actual}");
+    }
+
+    public void CheckNoCodesWithoutFromCode()
+    {
+        Assert.Null(FromCode);
+        Assert.Empty(_oracle.Codes);
     }
 }

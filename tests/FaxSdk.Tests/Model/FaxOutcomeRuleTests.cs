@@ -1,6 +1,5 @@
 using FaxSdk.Tests.Support;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace FaxSdk.Tests.Model;
 
@@ -115,63 +114,49 @@ public class FaxOutcomeRuleTests
 
     // ---- Properties over arbitrary recipient lists ----
 
-    private static readonly Arbitrary<FaxJobStatus> Jobs = ModelGenerators.JobStatus.ToArbitrary();
-
-    [Fact]
-    public void Property_finished_jobs_take_their_outcome_from_recipients()
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public bool Property_finished_jobs_take_their_outcome_from_recipients(FaxJobStatus job)
     {
-        Prop.ForAll(Jobs, job =>
+        var result = FaxOutcomeRule.Apply(job);
+        if (job.State is not (FaxJobState.Succeeded or FaxJobState.PartiallySucceeded or FaxJobState.Failed) || job.Recipients.Count == 0)
         {
-            var result = FaxOutcomeRule.Apply(job);
-            if (job.State is not (FaxJobState.Succeeded or FaxJobState.PartiallySucceeded or FaxJobState.Failed) || job.Recipients.Count == 0)
-            {
-                return result.State == job.State;
-            }
+            return result.State == job.State;
+        }
 
-            var delivered = job.Recipients.Count(r => r.State == FaxRecipientState.Succeeded);
-            var canceled = job.Recipients.Count(r => r.State == FaxRecipientState.Canceled);
-            var expected = delivered == job.Recipients.Count ? FaxJobState.Succeeded
-                : delivered > 0 ? FaxJobState.PartiallySucceeded
-                : canceled == job.Recipients.Count ? FaxJobState.Canceled
-                : FaxJobState.Failed;
-            return result.State == expected;
-        }).QuickCheckThrowOnFailure();
+        var delivered = job.Recipients.Count(r => r.State == FaxRecipientState.Succeeded);
+        var canceled = job.Recipients.Count(r => r.State == FaxRecipientState.Canceled);
+        var expected = delivered == job.Recipients.Count ? FaxJobState.Succeeded
+            : delivered > 0 ? FaxJobState.PartiallySucceeded
+            : canceled == job.Recipients.Count ? FaxJobState.Canceled
+            : FaxJobState.Failed;
+        return result.State == expected;
     }
 
-    [Fact]
-    public void Property_failures_always_carry_an_error()
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public bool Property_failures_always_carry_an_error(FaxJobStatus job)
     {
-        Prop.ForAll(Jobs, job =>
-        {
-            var result = FaxOutcomeRule.Apply(job);
-            return (result.State != FaxJobState.Failed || result.Error is not null)
-                && result.Recipients.All(r => r.State != FaxRecipientState.Failed || r.Error is not null);
-        }).QuickCheckThrowOnFailure();
+        var result = FaxOutcomeRule.Apply(job);
+        return (result.State != FaxJobState.Failed || result.Error is not null)
+            && result.Recipients.All(r => r.State != FaxRecipientState.Failed || r.Error is not null);
     }
 
-    [Fact]
-    public void Property_rule_is_idempotent_and_keeps_recipients_and_raw_values()
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public bool Property_rule_is_idempotent_and_keeps_recipients_and_raw_values(FaxJobStatus job)
     {
-        Prop.ForAll(Jobs, job =>
-        {
-            var once = FaxOutcomeRule.Apply(job);
-            var twice = FaxOutcomeRule.Apply(once);
-            return once.Equals(twice)
-                && once.Recipients.Count == job.Recipients.Count
-                && once.ProviderStatus == job.ProviderStatus
-                && once.Recipients.Select(r => (r.FaxNumber, r.State, r.ProviderStatus))
-                    .SequenceEqual(job.Recipients.Select(r => (r.FaxNumber, r.State, r.ProviderStatus)));
-        }).QuickCheckThrowOnFailure();
+        var once = FaxOutcomeRule.Apply(job);
+        var twice = FaxOutcomeRule.Apply(once);
+        return once.Equals(twice)
+            && once.Recipients.Count == job.Recipients.Count
+            && once.ProviderStatus == job.ProviderStatus
+            && once.Recipients.Select(r => (r.FaxNumber, r.State, r.ProviderStatus))
+                .SequenceEqual(job.Recipients.Select(r => (r.FaxNumber, r.State, r.ProviderStatus)));
     }
 
-    [Fact]
-    public void Property_a_succeeded_job_means_every_recipient_got_it()
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public bool Property_a_succeeded_job_means_every_recipient_got_it(FaxJobStatus job)
     {
-        Prop.ForAll(Jobs, job =>
-        {
-            var result = FaxOutcomeRule.Apply(job);
-            return result.State != FaxJobState.Succeeded || job.State != FaxJobState.Succeeded
-                || result.Recipients.All(r => r.State == FaxRecipientState.Succeeded);
-        }).QuickCheckThrowOnFailure();
+        var result = FaxOutcomeRule.Apply(job);
+        return result.State != FaxJobState.Succeeded || job.State != FaxJobState.Succeeded
+            || result.Recipients.All(r => r.State == FaxRecipientState.Succeeded);
     }
 }

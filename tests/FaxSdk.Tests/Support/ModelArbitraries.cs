@@ -3,8 +3,11 @@ using FsCheck.Fluent;
 
 namespace FaxSdk.Tests.Support;
 
-/// <summary>FsCheck generators for the canonical model.</summary>
-internal static class ModelGenerators
+/// <summary>
+/// FsCheck arbitraries for the canonical model, registered on a property with
+/// <c>[Property(Arbitrary = [typeof(ModelArbitraries)])]</c>.
+/// </summary>
+public static class ModelArbitraries
 {
     private static readonly Gen<string?> OptionalText =
         Gen.Frequency(
@@ -26,9 +29,9 @@ internal static class ModelGenerators
     private static readonly Gen<int?> OptionalCount =
         Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(0, 500).Select(i => (int?)i)));
 
-    public static Gen<T> EnumValue<T>() where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
+    private static Gen<T> EnumValue<T>() where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
 
-    public static readonly Gen<FaxError?> OptionalError =
+    private static readonly Gen<FaxError?> OptionalError =
         Gen.Frequency(
             (1, Gen.Constant<FaxError?>(null)),
             (2, from category in EnumValue<FaxFailureCategory>()
@@ -36,7 +39,7 @@ internal static class ModelGenerators
                 from message in OptionalText
                 select (FaxError?)new FaxError(category, code, message)));
 
-    public static readonly Gen<FaxRecipientStatus> Recipient =
+    private static readonly Gen<FaxRecipientStatus> Recipient =
         from number in Text
         from name in OptionalText
         from state in EnumValue<FaxRecipientState>()
@@ -59,7 +62,7 @@ internal static class ModelGenerators
             Error = error,
         };
 
-    public static readonly Gen<FaxJobStatus> JobStatus =
+    private static readonly Gen<FaxJobStatus> JobStatusGen =
         from provider in Gen.Elements("phaxio", "stonefax", "pantarey", "concord", "retarus", "custom")
         from jobId in Text
         from state in EnumValue<FaxJobState>()
@@ -88,4 +91,38 @@ internal static class ModelGenerators
             Error = error,
             Recipients = recipients,
         };
+
+    /// <summary>
+    /// Any job status, with up to six recipients; a counterexample shrinks by dropping recipients, then by
+    /// clearing the optional members one at a time.
+    /// </summary>
+    public static Arbitrary<FaxJobStatus> JobStatus() => Arb.From(JobStatusGen, Shrink);
+
+    private static IEnumerable<FaxJobStatus> Shrink(FaxJobStatus status)
+    {
+        for (var i = 0; i < status.Recipients.Count; i++)
+        {
+            yield return status with { Recipients = [.. status.Recipients.Where((_, j) => j != i)] };
+        }
+
+        if (status.Error is not null)
+        {
+            yield return status with { Error = null };
+        }
+
+        if (status.ProviderStatus is not null || status.Detail is not null)
+        {
+            yield return status with { ProviderStatus = null, Detail = null };
+        }
+
+        if (status.SubmittedAt is not null || status.StartedAt is not null || status.CompletedAt is not null)
+        {
+            yield return status with { SubmittedAt = null, StartedAt = null, CompletedAt = null };
+        }
+
+        if (status.Pages is not null)
+        {
+            yield return status with { Pages = null };
+        }
+    }
 }

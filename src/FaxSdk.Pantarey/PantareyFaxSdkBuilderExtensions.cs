@@ -17,7 +17,7 @@ public static class PantareyFaxSdkBuilderExtensions
     /// <summary>Adds one named Pantarey endpoint.</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The endpoint's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets the endpoint and its credentials, applied after the <c>FaxSdk:Pantarey</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
+    /// <param name="configure">Sets the endpoint and its credentials, applied after the instance's configuration section (<c>FaxSdk:Pantarey</c> for <c>default</c>, else <c>FaxSdk:Pantarey:Instances:{instanceName}</c>; when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The endpoint's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions>? configure = null) =>
         builder.AddProvider<PantareyStatusProvider, PantareyOptions>(

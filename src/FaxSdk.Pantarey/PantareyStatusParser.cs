@@ -92,14 +92,15 @@ public static class PantareyStatusParser
         else if (state == FaxJobState.Succeeded && recipients.Length == 0 && output.Statistics is { } statistics)
         {
             // "finished" without recipient details: the statistics are all there is to go on.
-            var total = statistics.RecipientCount ?? 0;
-            var delivered = statistics.RecipientCountSuccessful ?? 0;
-            var failed = statistics.RecipientCountError ?? 0;
+            // A negative count means nothing (it is taken as 0), and the sum of two counts may not fit in an int.
+            var total = Math.Max(0, statistics.RecipientCount ?? 0);
+            var delivered = Math.Max(0, statistics.RecipientCountSuccessful ?? 0);
+            var failed = Math.Max(0, statistics.RecipientCountError ?? 0);
             if (failed > 0)
             {
                 state = delivered > 0 ? FaxJobState.PartiallySucceeded : FaxJobState.Failed;
                 error ??= new FaxError(FaxFailureCategory.Unknown, null,
-                    string.Create(CultureInfo.InvariantCulture, $"{failed} of {(total > 0 ? total : failed + delivered)} recipients failed."));
+                    string.Create(CultureInfo.InvariantCulture, $"{failed} of {(total > 0 ? total : (long)failed + delivered)} recipients failed."));
             }
             else if (delivered < total)
             {

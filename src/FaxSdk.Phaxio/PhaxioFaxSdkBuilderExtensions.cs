@@ -17,7 +17,7 @@ public static class PhaxioFaxSdkBuilderExtensions
     /// <summary>Adds one named Phaxio account (several may be added under different names).</summary>
     /// <param name="builder">The FaxSdk builder from <c>services.AddFaxSdk()</c>.</param>
     /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
-    /// <param name="configure">Sets the API key and secret (and optionally the base address), applied after the <c>FaxSdk:Phaxio</c> configuration section (when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
+    /// <param name="configure">Sets the API key and secret (and optionally the base address), applied after the instance's configuration section (<c>FaxSdk:Phaxio</c> for <c>default</c>, else <c>FaxSdk:Phaxio:Instances:{instanceName}</c>; when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
     public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions>? configure = null) =>
         builder.AddProvider<PhaxioStatusProvider, PhaxioOptions>(

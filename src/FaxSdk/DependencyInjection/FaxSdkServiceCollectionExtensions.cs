@@ -114,11 +114,11 @@ public static class FaxSdkServiceCollectionExtensions
             return create(sp, client, options);
         }));
 
+        // No HttpClient.Timeout here: AddFaxSdkResilience makes it infinite (the pipeline, or the innermost handler with
+        // FaxProviderOptions.Timeout, bounds a call).
         return services.AddHttpClient(name).ConfigureHttpClient((sp, client) =>
         {
-            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
-            client.BaseAddress = options.BaseAddress;
-            client.Timeout = options.Timeout;
+            client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).BaseAddress;
         }).AddFaxSdkResilience<TOptions>(providerId, instanceName);
     }
 

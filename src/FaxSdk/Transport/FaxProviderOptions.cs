@@ -22,7 +22,7 @@ public class FaxProviderOptions
     /// </summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>The largest response body accepted; larger ones are refused without being buffered. Default 4 MiB; positive.</summary>
+    /// <summary>The largest response body accepted; larger ones are refused without being buffered. Default 4 MiB; positive and at most 1 GiB.</summary>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Allow plain <c>http</c> to hosts other than loopback. Off by default: credentials would travel unencrypted.</summary>
@@ -33,7 +33,7 @@ public class FaxProviderOptions
     /// is <see langword="false"/>, or the client's resilience handlers were removed). While FaxSdk's pipeline runs (the
     /// default), <see cref="FaxResilienceOptions.TotalTimeout"/> bounds a call, retries included, and
     /// <see cref="FaxResilienceOptions.AttemptTimeout"/> each attempt; the HttpClient's own timeout is always infinite.
-    /// Default 30 seconds.
+    /// Default 30 seconds; positive and at most 1 day, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -16,6 +16,9 @@ internal static partial class FaxSettingsChecks
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
     private static readonly TimeSpan HalfSecond = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The largest <see cref="FaxProviderOptions.MaxResponseBytes"/> (1 GiB): the body is read into one array.</summary>
+    internal const long MaxResponseBytesLimit = 1L << 30;
+
     /// <summary>The problems of the shared settings of <paramref name="options"/>, found at configuration <paramref name="path"/>.</summary>
     public static IEnumerable<string> SharedProblems(FaxProviderOptions options, string path)
     {
@@ -32,14 +35,16 @@ internal static partial class FaxSettingsChecks
             problems.Add($"{Key(path, nameof(options.BaseAddress))}: is required.");
         }
 
-        if (options.MaxResponseBytes <= 0)
+        // Upper bounds too: a larger size cap overflowed the read's buffer arithmetic (every body read as empty), and a
+        // longer timeout is refused by HttpClient.Timeout and CancellationTokenSource at the first call.
+        if (options.MaxResponseBytes is <= 0 or > MaxResponseBytesLimit)
         {
-            problems.Add($"{Key(path, nameof(options.MaxResponseBytes))}: must be positive.");
+            problems.Add($"{Key(path, nameof(options.MaxResponseBytes))}: must be positive and at most 1 GiB.");
         }
 
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+        if ((options.Timeout <= TimeSpan.Zero || options.Timeout > Day) && options.Timeout != Timeout.InfiniteTimeSpan)
         {
-            problems.Add($"{Key(path, nameof(options.Timeout))}: must be positive (or infinite).");
+            problems.Add($"{Key(path, nameof(options.Timeout))}: must be positive and at most 1 day (or infinite).");
         }
 
         if (options.Resilience is { } resilience)

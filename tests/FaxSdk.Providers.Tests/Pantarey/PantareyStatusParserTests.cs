@@ -53,6 +53,19 @@ public class PantareyStatusParserTests
         Assert.Equal(FaxJobState.PartiallySucceeded, status.State);
     }
 
+    [Theory]
+    [InlineData("""{"recipientCount":0,"recipientCountSuccessful":1,"recipientCountError":2147483647}""", FaxJobState.PartiallySucceeded, "2147483647 of 2147483648 recipients failed.")]
+    [InlineData("""{"recipientCount":-1,"recipientCountSuccessful":-5,"recipientCountError":1}""", FaxJobState.Failed, "1 of 1 recipients failed.")]
+    [InlineData("""{"recipientCount":-1,"recipientCountSuccessful":-5,"recipientCountError":0}""", FaxJobState.Succeeded, null)]
+    public void Negative_or_huge_statistics_counts_give_no_negative_numbers(string statistics, FaxJobState expected, string? errorMessage)
+    {
+        var status = PantareyStatusParser.Parse(Encoding.UTF8.GetBytes($$"""{"jobId":"j","status":"finished","statistics":{{statistics}}}"""));
+
+        Assert.Equal(expected, status.State);
+        Assert.Equal(errorMessage, status.Error?.Message);
+        Assert.DoesNotContain("-", status.Detail ?? "", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Processing_has_no_recipients_yet_and_the_test_flag_travels_with_the_query()
     {

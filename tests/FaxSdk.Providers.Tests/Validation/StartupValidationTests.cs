@@ -148,9 +148,9 @@ public class StartupValidationTests
         string[] expected =
             [
                 "The field FaxSdk:Annotated:Instances:eu:Resilience:MaxRetryAttempts must be between 0 and 100.",
-                "FaxSdk:Annotated:Instances:code:MaxResponseBytes: must be positive.",
+                "FaxSdk:Annotated:Instances:code:MaxResponseBytes: must be positive and at most 1 GiB.",
                 "The field FaxSdk:Annotated:Instances:code:Resilience:CircuitBreakerFailureRatio must be between 0 exclusive and 1.",
-                "FaxSdk:Annotated:Instances:code:Timeout: must be positive (or infinite).",
+                "FaxSdk:Annotated:Instances:code:Timeout: must be positive and at most 1 day (or infinite).",
                 "FaxSdk:Annotated:Instances:code:Resilience:CircuitBreakerBreakDuration: must be between 0.5 s and 1 day.",
             ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), failures.Order(StringComparer.Ordinal));

@@ -75,4 +75,31 @@ public class ProviderOptionsValidationTests
         Assert.Empty(FaxSettingsChecks.ResilienceProblems(new FaxResilienceOptions(), "FaxSdk:Phaxio:Resilience"));
         Assert.Empty(FaxSettingsChecks.ResilienceProblems(new FaxResilienceOptions { TotalTimeout = Timeout.InfiniteTimeSpan, AttemptTimeout = Timeout.InfiniteTimeSpan }, "x"));
     }
+    [Fact]
+    public void A_timeout_or_size_cap_too_large_to_use_stops_start_up_instead_of_failing_the_first_call()
+    {
+        // HttpClient.Timeout refuses more than int.MaxValue ms and a CancellationTokenSource more than uint.MaxValue - 1 ms;
+        // a size cap of long.MaxValue overflowed the buffer arithmetic: each was an ArgumentOutOfRangeException at the first call.
+        var services = new ServiceCollection();
+        var fax = services.AddFaxSdk();
+        DependencyInjectionTests.AddEcho(fax, "long", o => { o.Account = "a"; o.BaseAddress = new Uri("https://fax.example/"); o.Timeout = TimeSpan.FromDays(60); });
+        DependencyInjectionTests.AddEcho(fax, "huge", o => { o.Account = "a"; o.BaseAddress = new Uri("https://fax.example/"); o.MaxResponseBytes = long.MaxValue; });
+        DependencyInjectionTests.AddEcho(fax, "edge", o =>
+        {
+            o.Account = "a";
+            o.BaseAddress = new Uri("https://fax.example/");
+            o.Timeout = TimeSpan.FromDays(1);
+            o.MaxResponseBytes = 1L << 30;
+        });
+        DependencyInjectionTests.AddEcho(fax, "infinite", o => { o.Account = "a"; o.BaseAddress = new Uri("https://fax.example/"); o.Timeout = Timeout.InfiniteTimeSpan; });
+
+        var failures = StartupFailures(services);
+
+        Assert.Equal(
+            [
+                "FaxSdk:Echo:Instances:huge:MaxResponseBytes: must be positive and at most 1 GiB.",
+                "FaxSdk:Echo:Instances:long:Timeout: must be positive and at most 1 day (or infinite).",
+            ],
+            failures.Order(StringComparer.Ordinal));
+    }
 }

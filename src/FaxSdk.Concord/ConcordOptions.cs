@@ -30,6 +30,10 @@ public sealed class ConcordOptions : FaxProviderOptions
     public int MaxBatchSize { get; set; } = 100;
 
     /// <inheritdoc />
+    /// <returns><see cref="AccessToken"/> and <see cref="Pin"/> (a token from <see cref="AccessTokenProvider"/> is redacted per call).</returns>
+    public override IEnumerable<string?> GetSecretValues() => [AccessToken, Pin];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate(string provider)
     {
         foreach (var problem in base.Validate(provider))

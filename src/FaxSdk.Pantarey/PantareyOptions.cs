@@ -19,6 +19,10 @@ public sealed class PantareyOptions : FaxProviderOptions
     public string? Password { get; set; }
 
     /// <inheritdoc />
+    /// <returns><see cref="BearerToken"/> and <see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [BearerToken, Password];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate(string provider)
     {
         foreach (var problem in base.Validate(provider))

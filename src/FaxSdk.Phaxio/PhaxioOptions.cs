@@ -18,6 +18,10 @@ public sealed class PhaxioOptions : FaxProviderOptions
     public string ApiSecret { get; set; } = "";
 
     /// <inheritdoc />
+    /// <returns><see cref="ApiKey"/> and <see cref="ApiSecret"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [ApiKey, ApiSecret];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate(string provider)
     {
         foreach (var problem in base.Validate(provider))

@@ -42,6 +42,10 @@ public sealed class RetarusOptions : FaxProviderOptions
             };
 
     /// <inheritdoc />
+    /// <returns><see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [Password];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate(string provider)
     {
         foreach (var (name, address) in ResolveDataCenters())

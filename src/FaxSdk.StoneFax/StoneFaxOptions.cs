@@ -18,6 +18,10 @@ public sealed class StoneFaxOptions : FaxProviderOptions
     public TimeZoneInfo ServerTimeZone { get; set; } = TimeZoneInfo.Utc;
 
     /// <inheritdoc />
+    /// <returns><see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [Password];
+
+    /// <inheritdoc />
     public override IEnumerable<string> Validate(string provider)
     {
         foreach (var problem in base.Validate(provider))

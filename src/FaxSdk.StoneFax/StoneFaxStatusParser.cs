@@ -8,10 +8,18 @@ namespace FaxSdk.StoneFax;
 /// Reads Imagicle StoneFax "Get Outbound Fax Details" responses into the canonical model. Accepts the body with and
 /// without the <c>{"fax": …}</c> wrapper, ignores <c>__type</c>, and accepts <c>recipient</c> as an object or an array.
 /// </summary>
+/// <remarks>
+/// Bounds: at most <see cref="MaxRecipients"/> recipients (more is a <see cref="FaxProtocolException"/>);
+/// <see langword="null"/> recipients are skipped; JSON nested deeper than 32 levels is refused. A timestamp that cannot
+/// be read or represented (out of range after the server time zone is applied) is left <see langword="null"/>.
+/// </remarks>
 public static class StoneFaxStatusParser
 {
     /// <summary>The provider id, <c>stonefax</c>.</summary>
     public const string ProviderId = "stonefax";
+
+    /// <summary>The most recipients one fax may list: 10,000.</summary>
+    public const int MaxRecipients = 10_000;
 
     /// <summary>Reads an outbound fax detail body.</summary>
     /// <param name="utf8Json">The response body.</param>
@@ -19,10 +27,19 @@ public static class StoneFaxStatusParser
     /// time such as <c>2016-11-25T15:57:40.0000000</c>); <see langword="null"/> means UTC.</param>
     /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>. StoneFax reports one
     /// status for the whole fax, so every recipient carries it. A timestamp that cannot be read is left <see langword="null"/>.</returns>
-    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, or has no <c>faxId</c>.</exception>
+    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, has no <c>faxId</c>, or lists more than <see cref="MaxRecipients"/> recipients.</exception>
     public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
     {
-        var body = FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
+        StoneFaxFax body;
+        try
+        {
+            body = FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
+        }
+        catch (FaxProtocolException exception) when (exception.InnerException is StoneFaxTooManyRecipientsException)
+        {
+            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the fax lists more than {MaxRecipients} recipients.", exception);
+        }
+
         var fax = body.Fax ?? body;
         var zone = serverTimeZone ?? TimeZoneInfo.Utc;
 
@@ -87,24 +104,5 @@ public static class StoneFaxStatusParser
         return new FaxError(category, q931Code?.ToString(CultureInfo.InvariantCulture), failureReason);
     }
 
-    private static DateTimeOffset? ReadTime(string? text, TimeZoneInfo zone)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var time))
-        {
-            return null;
-        }
-
-        if (time.Kind != DateTimeKind.Unspecified)
-        {
-            // The text carried an offset or 'Z': honour it.
-            return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces);
-        }
-
-        return new DateTimeOffset(time, zone.GetUtcOffset(time));
-    }
+    private static DateTimeOffset? ReadTime(string? text, TimeZoneInfo zone) => FaxTimestamps.Parse(text, zone);
 }

@@ -32,6 +32,14 @@ public class FaxProviderOptions
     /// </summary>
     public FaxResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// The configured values that are secret (API keys and secrets, passwords, PINs, tokens). FaxSdk replaces them with
+    /// <c>***</c> wherever a server echoes them back into an exception (message, response excerpt, request id).
+    /// Providers override it to list their secret settings; the default lists none.
+    /// </summary>
+    /// <returns>The secret values; <see langword="null"/> or empty ones are ignored.</returns>
+    public virtual IEnumerable<string?> GetSecretValues() => [];
+
     /// <summary>Checks the settings; providers override it to add their own checks (calling the base).</summary>
     /// <param name="provider">The provider id, for messages.</param>
     /// <returns>One message per problem; empty when the settings are usable.</returns>

@@ -111,11 +111,14 @@ public class ErrorPathTests
         await using var fixture = await EmulatorFixture.StartAsync();
         var resolved = fixture.Resolver.GetProvider(provider);
 
-        var exception = Assert.Throws<FaxInvalidJobIdException>(() => resolved.GetStatusAsync(new FaxJobReference(provider, jobId)));
+        var exception = Assert.Throws<FaxInvalidJobIdException>(() => new FaxJobReference(provider, jobId));
+        Assert.Empty(fixture.Emulator.Requests);
+        var good = await resolved.GetStatusAsync(new FaxJobReference(provider, fixture.Emulator.AddJob(EmulatedJob.Succeeds(provider, "good-1")).JobId));
 
         Assert.Equal(jobId, exception.JobId);
         Assert.DoesNotContain('\u0007', exception.Message);
-        Assert.Empty(fixture.Emulator.Requests);
+        Assert.IsAssignableFrom<ArgumentException>(exception);
+        Assert.Equal("good-1", good.JobId);
     }
 
     [Fact]

@@ -80,7 +80,8 @@ public class RetarusStatusParserTests
         var unknown = Single("TELEPORTED");
         Assert.Equal(FaxRecipientState.Unknown, unknown.Recipients[0].State);
         Assert.Equal("TELEPORTED", unknown.Recipients[0].ProviderStatus);
-        Assert.Equal(FaxJobState.Failed, unknown.State); // completed, and nobody is known to have received it
+        Assert.Equal(FaxJobState.Unknown, unknown.State); // a code nobody knows is no terminal failure (outcome rule)
+        Assert.False(unknown.IsTerminal);
     }
 
     [Theory]

@@ -21,6 +21,9 @@ public static class StoneFaxStatusParser
     /// <summary>The most recipients one fax may list: 10,000.</summary>
     public const int MaxRecipients = 10_000;
 
+    /// <summary>The most faxes an outbound list answer may hold: 10,000 (ask for pages with <c>pageSize</c>).</summary>
+    public const int MaxFaxes = 10_000;
+
     /// <summary>Reads an outbound fax detail body.</summary>
     /// <param name="utf8Json">The response body.</param>
     /// <param name="serverTimeZone">The time zone of timestamps written without an offset (StoneFax writes server-local
@@ -30,18 +33,48 @@ public static class StoneFaxStatusParser
     /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, has no <c>faxId</c>, or lists more than <see cref="MaxRecipients"/> recipients.</exception>
     public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
     {
-        StoneFaxFax body;
+        var body = Read(utf8Json);
+        if (body.FaxList is not null && body.Fax is null && body.FaxId is null)
+        {
+            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is an outbound fax list (\"faxList\"), not one fax's details: read it with ParseList.");
+        }
+
+        return ToStatus(body.Fax ?? body, serverTimeZone ?? TimeZoneInfo.Utc);
+    }
+
+    /// <summary>
+    /// Reads an answer of "Get Outbound Faxes List" (<c>GET fw/Apps/StoneFax/WebAPI/Faxes/Outbound/Mine</c>),
+    /// <c>{"faxList": [ … ]}</c>, one status per fax; a single fax's details (wrapped or not) gives a list of one.
+    /// List items carry no failure reason or Q.931 cause: a failed fax has an error of category
+    /// <see cref="FaxFailureCategory.Unknown"/> until its details are read.
+    /// </summary>
+    /// <param name="utf8Json">The response body.</param>
+    /// <param name="serverTimeZone">The time zone of timestamps written without an offset; <see langword="null"/> means UTC.</param>
+    /// <returns>The statuses, in the list's order (<see langword="null"/> items skipped).</returns>
+    /// <exception cref="FaxProtocolException">The body is unreadable, an item has no <c>faxId</c>, or the list holds more than <see cref="MaxFaxes"/> faxes.</exception>
+    public static IReadOnlyList<FaxJobStatus> ParseList(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
+    {
+        var body = Read(utf8Json);
+        var zone = serverTimeZone ?? TimeZoneInfo.Utc;
+        return body.FaxList is { } list && body.Fax is null && body.FaxId is null
+            ? [.. list.Select(fax => ToStatus(fax, zone))]
+            : [ToStatus(body.Fax ?? body, zone)];
+    }
+
+    private static StoneFaxFax Read(ReadOnlySpan<byte> utf8Json)
+    {
         try
         {
-            body = FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
+            return FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
         }
         catch (FaxProtocolException exception) when (exception.InnerException is StoneFaxTooManyRecipientsException)
         {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the fax lists more than {MaxRecipients} recipients.", exception);
+            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body lists more than {MaxRecipients} recipients or faxes.", exception);
         }
+    }
 
-        var fax = body.Fax ?? body;
-        var zone = serverTimeZone ?? TimeZoneInfo.Utc;
+    private static FaxJobStatus ToStatus(StoneFaxFax fax, TimeZoneInfo zone)
+    {
 
         var status = fax.Status is null ? StoneFaxStatus.Unknown : StoneFaxStatusMap.Parse(fax.Status);
         var state = status.ToCanonical();
@@ -80,7 +113,7 @@ public static class StoneFaxStatusParser
             ProviderStatus = fax.Status,
             Detail = fax.DetailedStatus,
             Pages = fax.NumberOfPages,
-            SubmittedAt = ReadTime(fax.SubmitTime, zone),
+            SubmittedAt = ReadTime(fax.SubmitTime ?? fax.Date, zone),
             StartedAt = ReadTime(fax.StartTime, zone),
             CompletedAt = completedAt,
             Error = error,

@@ -12,7 +12,7 @@ internal static class PayloadParsers
     private static readonly Dictionary<string, Func<byte[], PayloadSettings, IReadOnlyList<FaxJobStatus>>> Parsers = new(StringComparer.Ordinal)
     {
         [PhaxioStatusParser.ProviderId] = (body, _) => [PhaxioStatusParser.ParseResponse(body)],
-        [StoneFaxStatusParser.ProviderId] = (body, settings) => [StoneFaxStatusParser.Parse(body, settings.TimeZone)],
+        [StoneFaxStatusParser.ProviderId] = (body, settings) => StoneFaxStatusParser.ParseList(body, settings.TimeZone),
         [PantareyStatusParser.ProviderId] = (body, _) => [PantareyStatusParser.Parse(body)],
         [ConcordStatusParser.ProviderId] = (body, settings) => settings.JobId is { } jobId
             ? [ConcordStatusParser.ParseSimple(body, jobId)]

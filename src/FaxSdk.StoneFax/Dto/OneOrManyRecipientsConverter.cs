@@ -45,11 +45,11 @@ internal sealed class OneOrManyRecipientsConverter : JsonConverter<List<StoneFax
         JsonSerializer.Serialize(writer, value, StoneFaxJsonContext.Default.ListStoneFaxRecipient);
 }
 
-/// <summary>Thrown inside the JSON reader when <c>recipient</c> is over the bound; turned into a <see cref="FaxProtocolException"/>.</summary>
+/// <summary>Thrown inside the JSON reader when <c>recipient</c> or <c>faxList</c> is over its bound; turned into a <see cref="FaxProtocolException"/>.</summary>
 internal sealed class StoneFaxTooManyRecipientsException : JsonException
 {
     public StoneFaxTooManyRecipientsException()
-        : base($"more than {StoneFaxStatusParser.MaxRecipients} recipients")
+        : base("too many items")
     {
     }
 }

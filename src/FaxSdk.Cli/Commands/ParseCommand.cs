@@ -31,7 +31,8 @@ internal static class ParseCommand
             answer. Retarus: a report list ({"reports":[...]}) or one report.
             Exit 3 when FILE cannot be read as the provider's status answer (one line on stderr), 4 when the answer is the
             provider's own error (success:false, return:false).
-            Example: faxstatus parse --provider stonefax --time-zone Europe/Rome response.json
+            Example: faxstatus parse --provider phaxio response.json
+                     faxstatus parse --provider stonefax --time-zone Europe/Rome response.json
             """)
         {
             provider,

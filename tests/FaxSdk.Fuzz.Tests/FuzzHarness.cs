@@ -12,6 +12,7 @@ internal static class FuzzHarness
 {
     private const int MaxDistinctFailures = 8;
     private const int MaxShrinkAttempts = 400;
+    private static readonly TimeSpan MaxShrinkTime = TimeSpan.FromSeconds(10);
 
     /// <summary>The result of one input.</summary>
     public sealed record Outcome(string? Kind, string Detail);
@@ -117,7 +118,8 @@ internal static class FuzzHarness
     {
         var best = input;
         var attempts = 0;
-        bool Fails(byte[] candidate) => ++attempts <= MaxShrinkAttempts && Check(target, candidate).Kind == kind;
+        var clock = Stopwatch.StartNew();
+        bool Fails(byte[] candidate) => ++attempts <= MaxShrinkAttempts && clock.Elapsed < MaxShrinkTime && Check(target, candidate).Kind == kind;
 
         // Shortest failing prefix (binary search; failures are not monotone, so this is a heuristic).
         int low = 0, high = best.Length;
@@ -134,15 +136,15 @@ internal static class FuzzHarness
             }
         }
 
-        if (high < best.Length && Check(target, best[..high]).Kind == kind)
+        if (high < best.Length && clock.Elapsed < MaxShrinkTime && Check(target, best[..high]).Kind == kind)
         {
             best = best[..high];
         }
 
         // Remove ranges, largest first.
-        for (var chunk = best.Length / 2; chunk >= 1 && attempts < MaxShrinkAttempts; chunk /= 2)
+        for (var chunk = best.Length / 2; chunk >= 1 && attempts < MaxShrinkAttempts && clock.Elapsed < MaxShrinkTime; chunk /= 2)
         {
-            for (var start = 0; start + chunk <= best.Length && attempts < MaxShrinkAttempts;)
+            for (var start = 0; start + chunk <= best.Length && attempts < MaxShrinkAttempts && clock.Elapsed < MaxShrinkTime;)
             {
                 byte[] candidate = [.. best[..start], .. best[(start + chunk)..]];
                 if (Fails(candidate))

@@ -41,6 +41,9 @@ internal static partial class Mutator
         ("xml-many-items", (r, b, _) => Text(b, t => ReplaceOne(r, XmlItem(), t, m => string.Concat(Enumerable.Repeat(m.Value, r.Next(2) == 0 ? 12_000 : 200))))),
     ];
 
+    /// <summary>The largest input produced: 4 MiB, the default response size cap.</summary>
+    public const int MaxInputBytes = 4 * 1024 * 1024;
+
     /// <summary>Applies one to three mutations chosen by <paramref name="random"/>.</summary>
     /// <param name="random">The mutation's random source (seeded).</param>
     /// <param name="seed">The body to mutate.</param>
@@ -54,7 +57,13 @@ internal static partial class Mutator
         for (int i = 0, count = 1 + random.Next(3); i < count; i++)
         {
             var (name, apply) = Mutations[random.Next(Mutations.Length)];
-            body = apply(random, body, seeds);
+            var mutated = apply(random, body, seeds);
+            if (mutated.Length > MaxInputBytes)
+            {
+                continue; // bigger than any provider answer FaxSdk reads (MaxResponseBytes is 4 MiB by default)
+            }
+
+            body = mutated;
             names.Add(name);
         }
 
@@ -115,7 +124,7 @@ internal static partial class Mutator
         }
 
         // Inside a string value, where a parser has to decode it.
-        var at = Encoding.UTF8.GetByteCount(text.AsSpan(0, match.Index + match.Length - 1));
+        var at = Math.Min(body.Length, Encoding.UTF8.GetByteCount(text.AsSpan(0, match.Index + match.Length - 1)));
         return [.. body[..at], .. Pick(random, sequences), .. body[at..]];
     }
 

@@ -38,7 +38,7 @@ internal static partial class Mutator
         ("odd-date", (r, b, _) => Text(b, t => ReplaceOne(r, DateLike(), t, _ => Pick(r, OddDates)))),
         ("xml-attack", (r, b, _) => XmlAttack(r, b)),
         ("xml-deep", (r, b, _) => Text(b, t => ReplaceOne(r, XmlOpenTag(), t, m => m.Value + string.Concat(Enumerable.Repeat("<x>", 20_000)) + string.Concat(Enumerable.Repeat("</x>", 20_000))))),
-        ("xml-many-items", (r, b, _) => Text(b, t => ReplaceOne(r, XmlItem(), t, m => string.Concat(Enumerable.Repeat(m.Value, r.Next(2) == 0 ? 12_000 : 200))))),
+        ("xml-many-items", (r, b, _) => Text(b, t => ReplaceOne(r, XmlItem(), t, m => Repeat(m.Value, r.Next(2) == 0 ? 12_000 : 200)))),
     ];
 
     /// <summary>The largest input produced: 4 MiB, the default response size cap.</summary>
@@ -143,6 +143,10 @@ internal static partial class Mutator
         var text = string.Concat(Enumerable.Repeat(value, length / value.Length));
         return Text(body, t => ReplaceOne(random, StringValue(), t, m => m.Groups[1].Value + "\"" + text + "\""));
     }
+
+    /// <summary>Repeats <paramref name="value"/> up to <paramref name="count"/> times, never past <see cref="MaxInputBytes"/> characters.</summary>
+    private static string Repeat(string value, int count) =>
+        string.Concat(Enumerable.Repeat(value, Math.Max(1, Math.Min(count, MaxInputBytes / Math.Max(1, value.Length)))));
 
     private static byte[] ManyEntries(Random random, byte[] body)
     {

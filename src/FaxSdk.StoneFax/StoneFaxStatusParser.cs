@@ -108,7 +108,11 @@ public static class StoneFaxStatusParser
         return FaxOutcomeRule.Apply(new FaxJobStatus
         {
             Provider = ProviderId,
-            JobId = fax.FaxId ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the fax has no \"faxId\"."),
+            JobId = string.IsNullOrEmpty(fax.FaxId)
+                ? throw new FaxProtocolException(ProviderId, fax.Status is null && fax.Recipient is null
+                    ? $"{ProviderId}: the JSON is not a StoneFax outbound fax: expected {{\"faxId\": …, \"status\": …, \"recipient\": …}}, wrapped in {{\"fax\": …}} or listed in {{\"faxList\": […]}}."
+                    : $"{ProviderId}: the fax has no \"faxId\".")
+                : fax.FaxId,
             State = state,
             ProviderStatus = fax.Status,
             Detail = fax.DetailedStatus,

@@ -66,6 +66,13 @@ public class StoneFaxHostileInputTests
         Assert.Contains("ParseList", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"jobId":"FJ1","reports":[]}""", "expected {\"faxId\"")]
+    [InlineData("""{"status":"Completed","recipient":{"faxNumber":"1"}}""", "no \"faxId\"")]
+    [InlineData("""{"faxId":"","status":"Completed"}""", "no \"faxId\"")]
+    public void Valid_json_of_another_shape_names_the_shape_expected(string body, string message) =>
+        Assert.Contains(message, Assert.Throws<FaxProtocolException>(() => StoneFaxStatusParser.Parse(Utf8(body))).Message, StringComparison.Ordinal);
+
     [Fact]
     public void Deep_json_is_refused()
     {

@@ -47,6 +47,15 @@ internal static class FaxStatusCli
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaxInvalidJobIdException exception)
+        {
+            // An empty job id, '.', '..' or one with control characters: refused before anything was sent.
+            await error.WriteLineAsync($"faxstatus: {Output.TerminalText.Escape(exception.Message.Split(" (Parameter", 2)[0])}").ConfigureAwait(false);
+            return ExitCodes.InputError;
+        }
     }
 }

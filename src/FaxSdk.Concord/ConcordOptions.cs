@@ -33,6 +33,10 @@ public sealed class ConcordOptions : FaxProviderOptions
     public int MaxBatchSize { get; set; } = 100;
 
     /// <inheritdoc />
+    /// <returns><see cref="AccessToken"/> and <see cref="Pin"/> (a token from <see cref="AccessTokenProvider"/> is redacted per call).</returns>
+    public override IEnumerable<string?> GetSecretValues() => [AccessToken, Pin];
+
+    /// <inheritdoc />
     protected override IEnumerable<ValidationResult> ValidateSettings()
     {
         if (AccessTokenProvider is null && string.IsNullOrWhiteSpace(AccessToken) && string.IsNullOrEmpty(Pin))

@@ -13,5 +13,7 @@ public static class ConcordProvider
         ConcordStatusParser.ProviderId,
         "Concord",
         (builder, instanceName) => builder.AddConcord(instanceName),
-        payload => ConcordStatusParser.Parse(payload));
+        (payload, context) => context.JobId is { } jobId
+            ? [ConcordStatusParser.ParseSimple(payload, jobId)]
+            : ConcordStatusParser.Parse(payload));
 }

@@ -34,9 +34,11 @@ public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<Concor
 
     /// <inheritdoc />
     /// <exception cref="FaxJobNotFoundException">Concord does not know the id (-5019).</exception>
+    /// <exception cref="FaxSdkException">The id cannot be written into a SOAP request (see <see cref="GetStatusResultsAsync"/>).</exception>
     public override async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
-        var status = (await GetStatusesAsync([job], cancellationToken).ConfigureAwait(false))[0];
+        var result = (await GetStatusResultsAsync([job], cancellationToken).ConfigureAwait(false))[0];
+        var status = result.Status ?? throw result.Error!;
         if (status.Error?.Code == "-5019" || status.Detail?.Contains("(-5019)", StringComparison.Ordinal) == true)
         {
             throw new FaxJobNotFoundException(ProviderId, $"{ProviderId}: job '{job.JobId}' was not found (-5019).") { JobId = job.JobId, ProviderErrorCode = "-5019" };
@@ -47,36 +49,120 @@ public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<Concor
 
     /// <summary>
     /// Reads many jobs, <see cref="ConcordOptions.MaxBatchSize"/> ids per call. Results come back in the order asked,
-    /// one per id; an id Concord does not know (or leaves out) is <see cref="FaxJobState.Unknown"/>.
+    /// one per id; an id Concord does not know (or leaves out) is <see cref="FaxJobState.Unknown"/>, and so is an id
+    /// that cannot be sent (see <see cref="GetStatusResultsAsync"/>, which reports it as an error instead).
     /// </summary>
     /// <param name="jobs">The jobs (all Concord).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>One status per job, in order.</returns>
     /// <exception cref="ConcordServiceException">Concord answered <c>return: false</c>.</exception>
+    /// <exception cref="FaxSdkException">A call failed.</exception>
     public async Task<IReadOnlyList<FaxJobStatus>> GetStatusesAsync(IReadOnlyList<FaxJobReference> jobs, CancellationToken cancellationToken = default)
     {
+        var results = await ReadAsync(jobs, throwOnCallFailure: true, cancellationToken).ConfigureAwait(false);
+        return [.. results.Select(r => r.Status ?? new FaxJobStatus
+        {
+            Provider = ProviderId, JobId = r.Job.JobId, State = FaxJobState.Unknown, Detail = r.Error!.Message,
+        })];
+    }
+
+    /// <summary>
+    /// Reads many jobs like <see cref="GetStatusesAsync"/>, each job's status or error on its own: a failed call
+    /// (<see cref="ConcordOptions.MaxBatchSize"/> ids) gives its error to its own jobs only, and an id that cannot be
+    /// written into a SOAP request (it holds a character XML 1.0 cannot carry, such as U+FFFF) is not sent and gets a
+    /// <see cref="FaxSdkException"/> of its own.
+    /// </summary>
+    /// <param name="jobs">The jobs (all Concord).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>One result per job, in order.</returns>
+    public Task<IReadOnlyList<FaxJobStatusResult>> GetStatusResultsAsync(IReadOnlyList<FaxJobReference> jobs, CancellationToken cancellationToken = default) =>
+        ReadAsync(jobs, throwOnCallFailure: false, cancellationToken);
+
+    private async Task<IReadOnlyList<FaxJobStatusResult>> ReadAsync(IReadOnlyList<FaxJobReference> jobs, bool throwOnCallFailure, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(jobs);
-        if (jobs.FirstOrDefault(j => j.Provider != ProviderId) is { } other)
+        if (jobs.FirstOrDefault(j => j is null || j.Provider != ProviderId) is { } other)
         {
             throw new ArgumentException($"The job '{other.JobId}' belongs to '{other.Provider}', not '{ProviderId}'.", nameof(jobs));
         }
 
-        var results = new List<FaxJobStatus>(jobs.Count);
-        foreach (var batch in jobs.Select(j => j.JobId).Chunk(Options.MaxBatchSize))
+        var results = new FaxJobStatusResult[jobs.Count];
+        var sendable = new List<int>(jobs.Count);
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var statuses = await CallAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (Options.Transport == ConcordTransport.Soap && !CanWriteXml(jobs[i].JobId))
+            {
+                results[i] = new FaxJobStatusResult
+                {
+                    Job = jobs[i],
+                    Error = new FaxSdkException(ProviderId, $"{ProviderId}: the job id '{jobs[i].JobId}' cannot be written into a SOAP request (it holds a character XML cannot carry); it was not sent."),
+                };
+            }
+            else
+            {
+                sendable.Add(i);
+            }
+        }
+
+        foreach (var batch in sendable.Chunk(Options.MaxBatchSize))
+        {
+            var ids = batch.Select(i => jobs[i].JobId).ToArray();
+            IReadOnlyList<FaxJobStatus> statuses;
+            try
+            {
+                statuses = await CallAsync(ids, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FaxSdkException exception) when (!throwOnCallFailure)
+            {
+                foreach (var i in batch)
+                {
+                    results[i] = new FaxJobStatusResult { Job = jobs[i], Error = exception };
+                }
+
+                continue;
+            }
+
             var byId = new Dictionary<string, FaxJobStatus>(StringComparer.Ordinal);
             foreach (var status in statuses)
             {
                 byId.TryAdd(status.JobId, status);
             }
 
-            results.AddRange(batch.Select(id => byId.TryGetValue(id, out var status)
-                ? status
-                : new FaxJobStatus { Provider = ProviderId, JobId = id, State = FaxJobState.Unknown, Detail = "Concord's answer did not include this job id." }));
+            foreach (var i in batch)
+            {
+                var id = jobs[i].JobId;
+                results[i] = new FaxJobStatusResult
+                {
+                    Job = jobs[i],
+                    Status = byId.TryGetValue(id, out var status)
+                        ? status
+                        : new FaxJobStatus { Provider = ProviderId, JobId = id, State = FaxJobState.Unknown, Detail = "Concord's answer did not include this job id." },
+                };
+            }
         }
 
         return results;
+    }
+
+    private static bool CanWriteXml(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(value[i]))
+            {
+                continue;
+            }
+
+            if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     private async Task<IReadOnlyList<FaxJobStatus>> CallAsync(string[] jobIds, CancellationToken cancellationToken)
@@ -108,10 +194,26 @@ public sealed partial class ConcordStatusProvider : FaxHttpStatusProvider<Concor
         }
         catch (FaxJobNotFoundException exception) when (jobIds.Length > 1)
         {
-            throw new FaxSdkException(ProviderId, $"{ProviderId}: the endpoint was not found (HTTP 404); check BaseAddress.", exception) { StatusCode = exception.StatusCode, RequestId = exception.RequestId };
+            throw RedactSecrets(new FaxSdkException(ProviderId, $"{ProviderId}: the endpoint was not found (HTTP 404); check BaseAddress.", exception) { StatusCode = exception.StatusCode, RequestId = exception.RequestId }, token);
+        }
+        catch (FaxSdkException exception)
+        {
+            throw RedactSecrets(exception, token);
         }
 
-        return ConcordStatusParser.Parse(body);
+        try
+        {
+            return ConcordStatusParser.Parse(body, cancellationToken);
+        }
+        catch (ConcordServiceException exception)
+        {
+            // The error text is the server's: it may echo the token or PIN back.
+            throw RedactSecrets(new ConcordServiceException(exception.ErrorCode, RedactSecrets(exception.ErrorString, token)), token);
+        }
+        catch (FaxSdkException exception)
+        {
+            throw RedactSecrets(exception, token);
+        }
     }
 
     private ByteArrayContent JsonRequest(string[] jobIds, string? pin)

@@ -20,6 +20,10 @@ public sealed class PantareyOptions : FaxProviderOptions
     public string? Password { get; set; }
 
     /// <inheritdoc />
+    /// <returns><see cref="BearerToken"/> and <see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [BearerToken, Password];
+
+    /// <inheritdoc />
     protected override IEnumerable<ValidationResult> ValidateSettings()
     {
         var hasBearer = !string.IsNullOrWhiteSpace(BearerToken);

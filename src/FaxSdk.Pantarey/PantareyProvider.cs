@@ -13,5 +13,5 @@ public static class PantareyProvider
         PantareyStatusParser.ProviderId,
         "Pantarey",
         (builder, instanceName) => builder.AddPantarey(instanceName),
-        payload => [PantareyStatusParser.Parse(payload)]);
+        (payload, _) => [PantareyStatusParser.Parse(payload)]);
 }

@@ -19,4 +19,8 @@ public sealed class PhaxioOptions : FaxProviderOptions
     /// <summary>The API secret (Basic auth password). Required; never logged or put into exceptions.</summary>
     [Required]
     public string ApiSecret { get; set; } = "";
+
+    /// <inheritdoc />
+    /// <returns><see cref="ApiKey"/> and <see cref="ApiSecret"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [ApiKey, ApiSecret];
 }

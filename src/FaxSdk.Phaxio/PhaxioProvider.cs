@@ -14,5 +14,5 @@ public static class PhaxioProvider
         PhaxioStatusParser.ProviderId,
         "Phaxio",
         (builder, instanceName) => builder.AddPhaxio(instanceName),
-        payload => PhaxioStatusParser.Parse(payload));
+        (payload, _) => PhaxioStatusParser.Parse(payload));
 }

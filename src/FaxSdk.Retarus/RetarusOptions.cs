@@ -47,6 +47,10 @@ public sealed class RetarusOptions : FaxProviderOptions
             };
 
     /// <inheritdoc />
+    /// <returns><see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [Password];
+
+    /// <inheritdoc />
     protected override bool UsesBaseAddress => false;
 
     /// <inheritdoc />

@@ -13,5 +13,5 @@ public static class RetarusProvider
         RetarusStatusParser.ProviderId,
         "Retarus",
         (builder, instanceName) => builder.AddRetarus(instanceName),
-        payload => RetarusStatusParser.Parse(payload));
+        (payload, _) => RetarusStatusParser.Parse(payload));
 }

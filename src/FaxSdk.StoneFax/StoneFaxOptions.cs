@@ -19,4 +19,8 @@ public sealed class StoneFaxOptions : FaxProviderOptions
     /// server's zone (for example <c>TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome")</c>).
     /// </summary>
     public TimeZoneInfo ServerTimeZone { get; set; } = TimeZoneInfo.Utc;
+
+    /// <inheritdoc />
+    /// <returns><see cref="Password"/>.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [Password];
 }

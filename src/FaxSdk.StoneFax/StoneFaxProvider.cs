@@ -13,5 +13,5 @@ public static class StoneFaxProvider
         StoneFaxStatusParser.ProviderId,
         "StoneFax",
         (builder, instanceName) => builder.AddStoneFax(instanceName),
-        payload => [StoneFaxStatusParser.Parse(payload)]);
+        (payload, context) => StoneFaxStatusParser.ParseList(payload, context.ServerTimeZone));
 }

@@ -24,6 +24,13 @@ public sealed class StoneFaxStatusProvider : FaxHttpStatusProvider<StoneFaxOptio
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = FaxHttpRequests.Basic(Options.Username, Options.Password);
         var body = await SendAsync(request, job.JobId, cancellationToken).ConfigureAwait(false);
-        return StoneFaxStatusParser.Parse(body, Options.ServerTimeZone);
+        try
+        {
+            return StoneFaxStatusParser.Parse(body, Options.ServerTimeZone);
+        }
+        catch (FaxSdkException exception)
+        {
+            throw RedactSecrets(exception);
+        }
     }
 }

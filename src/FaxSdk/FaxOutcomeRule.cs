@@ -9,8 +9,14 @@ namespace FaxSdk;
 /// <item><description>A job that is not terminal (<see cref="FaxJobState.Pending"/>, <see cref="FaxJobState.InProgress"/>,
 /// <see cref="FaxJobState.Paused"/>, <see cref="FaxJobState.Unknown"/>) keeps its state.</description></item>
 /// <item><description>A <see cref="FaxJobState.Canceled"/> job stays canceled.</description></item>
-/// <item><description>A job the provider reports as finished (<see cref="FaxJobState.Succeeded"/>,
-/// <see cref="FaxJobState.PartiallySucceeded"/> or <see cref="FaxJobState.Failed"/>) that has recipients takes its
+/// <item><description>No silent terminal failure from a contradiction: a job the provider reports as finished
+/// (<see cref="FaxJobState.Succeeded"/>, <see cref="FaxJobState.PartiallySucceeded"/> or <see cref="FaxJobState.Failed"/>)
+/// while a recipient is not terminal is not final. It becomes <see cref="FaxJobState.InProgress"/> when a recipient is
+/// still being worked on (<see cref="FaxRecipientState.Pending"/>, <see cref="FaxRecipientState.Dialing"/>,
+/// <see cref="FaxRecipientState.Transmitting"/>, <see cref="FaxRecipientState.RetryScheduled"/>), otherwise
+/// <see cref="FaxJobState.Unknown"/> (a recipient whose state nobody knows yet). Either way polling and tracking go on,
+/// and the provider's own value stays in <see cref="FaxJobStatus.ProviderStatus"/>.</description></item>
+/// <item><description>A job the provider reports as finished whose recipients are all terminal takes its
 /// outcome from them: every recipient <see cref="FaxRecipientState.Succeeded"/> gives
 /// <see cref="FaxJobState.Succeeded"/>; none gives <see cref="FaxJobState.Failed"/> (or
 /// <see cref="FaxJobState.Canceled"/> when every recipient was canceled); some gives
@@ -63,12 +69,21 @@ public static class FaxOutcomeRule
             return reported;
         }
 
-        int delivered = 0, canceled = 0;
+        int delivered = 0, canceled = 0, active = 0, unknown = 0;
         foreach (var recipient in recipients)
         {
-            if (recipient.State == FaxRecipientState.Succeeded) delivered++;
-            else if (recipient.State == FaxRecipientState.Canceled) canceled++;
+            switch (recipient.State)
+            {
+                case FaxRecipientState.Succeeded: delivered++; break;
+                case FaxRecipientState.Canceled: canceled++; break;
+                case FaxRecipientState.Failed: break;
+                case FaxRecipientState.Pending or FaxRecipientState.Dialing or FaxRecipientState.Transmitting or FaxRecipientState.RetryScheduled: active++; break;
+                default: unknown++; break;
+            }
         }
+
+        if (active > 0) return FaxJobState.InProgress;
+        if (unknown > 0) return FaxJobState.Unknown;
 
         if (delivered == recipients.Count) return FaxJobState.Succeeded;
         if (delivered > 0) return FaxJobState.PartiallySucceeded;

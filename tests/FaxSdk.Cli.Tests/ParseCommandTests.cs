@@ -51,6 +51,64 @@ public sealed class ParseCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("concord", "<Envelope><Body><FaxStatusResponse><return>true</return><FaxStatusList><item><FaxJobId>b</FaxJobId><FaxJobStatusId>1</FaxJobStatusId><StatusDescription><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></StatusDescription></item></FaxStatusList></FaxStatusResponse></Body></Envelope>")]
+    [InlineData("concord", """{"GetFaxStatusResponse":{"return":true,"FaxStatusList":[{"FaxJobStatusId":1}]}}""")]
+    [InlineData("stonefax", """{"faxId":"f","status":"Completed","recipient":[{}, 5]}""")]
+    public async Task A_parse_failure_exits_3_with_one_line_and_no_stack_trace(string provider, string body)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("parse", "--provider", provider, Write(body));
+
+        Assert.Equal(ExitCodes.InputError, exitCode);
+        Assert.Empty(output);
+        Assert.Single(CliRunner.Lines(error));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Provider_text_with_ansi_escapes_is_printed_escaped()
+    {
+        var body = "{\"GetFaxStatusResponse\":{\"return\":false,\"WSError\":{\"ErrorCode\":-1,\"ErrorString\":\"\\u001b[2J\\u001b[31mpwned\\u0007\"}}}";
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("parse", "--provider", "concord", Write(body));
+
+        Assert.Equal(ExitCodes.ProviderError, exitCode);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.DoesNotContain('\u0007', error);
+        Assert.Contains("\\u001b[31mpwned", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Time_zone_reads_stonefax_server_local_times()
+    {
+        var body = """{"faxId":"f","status":"Completed","endTime":"2016-11-25T15:57:40.0000000","recipient":{"faxNumber":"1"}}""";
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("parse", "--provider", "stonefax", "--time-zone", "Asia/Tokyo", Write(body));
+        var utc = await CliRunner.RunAsync("parse", "--provider", "stonefax", Write(body));
+        var unknown = await CliRunner.RunAsync("parse", "--provider", "stonefax", "--time-zone", "Mars/Olympus", Write(body));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var status = Assert.Single(JsonSerializer.Deserialize(output, FaxSdkJsonContext.Canonical.FaxJobStatusArray)!);
+        Assert.Equal(new DateTimeOffset(2016, 11, 25, 15, 57, 40, TimeSpan.FromHours(9)), status.CompletedAt);
+        Assert.Equal(TimeSpan.FromHours(9), status.CompletedAt!.Value.Offset);
+        Assert.Contains("2016-11-25T15:57:40+00:00", utc.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InputError, unknown.ExitCode);
+    }
+
+    [Fact]
+    public async Task Job_id_reads_a_concord_simple_answer()
+    {
+        var body = """{"SimpleGetFaxStatusResponse":{"return":2}}""";
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("parse", "--provider", "concord", "--job-id", "br42", Write(body));
+        var without = await CliRunner.RunAsync("parse", "--provider", "concord", Write(body));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var status = Assert.Single(JsonSerializer.Deserialize(output, FaxSdkJsonContext.Canonical.FaxJobStatusArray)!);
+        Assert.Equal(("br42", FaxJobState.Failed), (status.JobId, status.State));
+        Assert.Equal(ExitCodes.InputError, without.ExitCode);
+    }
+
     [Fact]
     public async Task Success_false_envelope_exits_4_with_the_provider_message()
     {

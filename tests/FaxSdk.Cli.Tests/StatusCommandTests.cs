@@ -163,6 +163,26 @@ public sealed class StatusCommandTests : IAsyncLifetime
         Assert.Contains("phaxio --instance second", unnamed.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("50\u001b[2J01")]
+    public async Task An_invalid_job_id_exits_3_with_one_line_and_sends_nothing(string jobId)
+    {
+        var requestsBefore = _host.Emulator.Requests.Count;
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--config", _config, "--provider", "phaxio", "5001", jobId);
+
+        Assert.Equal(ExitCodes.InputError, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(CliRunner.Lines(error));
+        Assert.Contains("not a valid job id", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(requestsBefore, _host.Emulator.Requests.Count);
+    }
+
     [Fact]
     public async Task Missing_config_file_is_an_input_error()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using FaxSdk.Cli.Hosting;
+using FaxSdk.Cli.Output;
 using FaxSdk.Serialization;
 
 namespace FaxSdk.Cli.Commands;
@@ -17,14 +18,28 @@ internal static class ParseCommand
         };
         provider.AcceptOnlyFromAmong([.. CliProvider.ParserIds]);
         var file = new Argument<FileInfo>("FILE") { Description = "A provider response body (JSON), or '-' for standard input." };
+        var timeZone = new Option<string?>("--time-zone")
+        {
+            Description = "The provider server's time zone (an IANA or Windows id such as Europe/Rome) for times written without an offset (StoneFax); other providers' answers carry offsets. Default UTC.",
+        };
+        var jobId = new Option<string?>("--job-id")
+        {
+            Description = "The job an answer is about when the answer does not name it (Concord SimpleGetFaxStatus); answers that name their job ignore it.",
+        };
         var command = new Command("parse", """
             Read a provider status response from FILE and print the canonical statuses as a JSON array.
-            Concord: a JSON or SOAP GetFaxStatus response. Retarus: a report list ({"reports":[...]}) or one report.
+            Concord: a JSON or SOAP GetFaxStatus or GetRealTimeFaxStatus(Ex) answer, or with --job-id a SimpleGetFaxStatus
+            answer. Retarus: a report list ({"reports":[...]}) or one report.
+            Exit 3 when FILE cannot be read as the provider's status answer (one line on stderr), 4 when the answer is the
+            provider's own error (success:false, return:false).
             Example: faxstatus parse --provider phaxio response.json
+                     faxstatus parse --provider stonefax --time-zone Europe/Rome response.json
             """)
         {
             provider,
             file,
+            timeZone,
+            jobId,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -43,10 +58,23 @@ internal static class ParseCommand
                 return ExitCodes.InputError;
             }
 
+            TimeZoneInfo? zone = null;
+            if (parseResult.GetValue(timeZone) is { } zoneId)
+            {
+
+                if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone))
+                {
+                    await console.Error.WriteLineAsync($"faxstatus: unknown time zone '{TerminalText.Escape(zoneId)}' (use an id such as Europe/Rome or UTC).").ConfigureAwait(false);
+                    return ExitCodes.InputError;
+                }
+            }
+
+            var simpleJobId = parseResult.GetValue(jobId);
+
             IReadOnlyList<FaxJobStatus> statuses;
             try
             {
-                statuses = CliProvider.Get(providerId).ParsePayload(body);
+                statuses = CliProvider.Get(providerId).ParsePayload(body, new FaxPayloadContext { ServerTimeZone = zone, JobId = simpleJobId });
             }
             catch (FaxProtocolException exception)
             {
@@ -57,6 +85,12 @@ internal static class ParseCommand
             {
                 await console.Error.WriteLineAsync($"faxstatus: {OneLine(exception.Message)}").ConfigureAwait(false);
                 return ExitCodes.ProviderError;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A parser that broke its promise (it should throw FaxProtocolException): still one line, exit 3.
+                await console.Error.WriteLineAsync($"faxstatus: {providerId}: the file cannot be read as a status answer ({exception.GetType().Name}: {OneLine(exception.Message)}).").ConfigureAwait(false);
+                return ExitCodes.InputError;
             }
 
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(statuses, FaxSdkJsonContext.Canonical.IReadOnlyListFaxJobStatus)).ConfigureAwait(false);
@@ -73,5 +107,5 @@ internal static class ParseCommand
         return buffer.ToArray();
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static string OneLine(string message) => TerminalText.Escape(message.ReplaceLineEndings(" "));
 }

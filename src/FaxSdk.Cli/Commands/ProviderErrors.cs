@@ -14,7 +14,7 @@ internal static class ProviderErrors
     {
         var status = error.StatusCode is { } code && !error.Message.Contains("HTTP ", StringComparison.Ordinal) ? $", HTTP {(int)code}" : "";
         var subject = job is null ? error.Provider : job.ToString();
-        return redactor.Redact($"faxstatus: {subject}: {error.Message} ({Kind(error)}{status})");
+        return Output.TerminalText.Escape(redactor.Redact($"faxstatus: {subject}: {error.Message} ({Kind(error)}{status})"));
     }
 
     private static string Kind(FaxSdkException error) => error switch

@@ -55,10 +55,12 @@ internal static class StatusFormat
         return table;
     }
 
-    /// <summary>One line for a status: state, provider status and each recipient's state (and failure).</summary>
+    /// <summary>One line for a status: state, provider status and each recipient's state (and failure); provider text has its control characters escaped.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The line, without the job.</returns>
-    public static string OneLine(FaxJobStatus status)
+    public static string OneLine(FaxJobStatus status) => TerminalText.Escape(OneLineRaw(status));
+
+    private static string OneLineRaw(FaxJobStatus status)
     {
         var recipients = string.Join(", ", status.Recipients.Select(r =>
             r.Error is { } error

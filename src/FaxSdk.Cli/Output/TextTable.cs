@@ -15,10 +15,10 @@ internal sealed class TextTable
     /// <summary>How many rows were added.</summary>
     public int RowCount => _rows.Count;
 
-    /// <summary>Adds a row (missing cells are empty).</summary>
+    /// <summary>Adds a row (missing cells are empty; control characters in provider text are shown escaped).</summary>
     /// <param name="cells">The cells.</param>
     public void AddRow(params string?[] cells) =>
-        _rows.Add([.. Enumerable.Range(0, _headers.Length).Select(i => i < cells.Length ? cells[i] ?? "" : "")]);
+        _rows.Add([.. Enumerable.Range(0, _headers.Length).Select(i => i < cells.Length ? TerminalText.Escape(cells[i]) : "")]);
 
     /// <summary>The table as lines, header first.</summary>
     /// <returns>The lines, without trailing spaces.</returns>

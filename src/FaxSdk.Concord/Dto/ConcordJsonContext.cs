@@ -6,4 +6,5 @@ namespace FaxSdk.Concord.Dto;
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, MaxDepth = 32)]
 [JsonSerializable(typeof(ConcordJsonResponse))]
 [JsonSerializable(typeof(ConcordJsonRequest))]
+[JsonSerializable(typeof(ConcordFaxStatusDto))]
 internal sealed partial class ConcordJsonContext : JsonSerializerContext;

@@ -31,6 +31,13 @@ internal sealed class StoneFaxFax
     [JsonPropertyName("Q931Code")]
     public int? Q931Code { get; set; }
 
+    /// <summary>The submit date of an item of the outbound list (<c>…/Outbound/Mine</c>).</summary>
+    public string? Date { get; set; }
+
     /// <summary>Present when the body is wrapped as <c>{ "fax": { … } }</c>.</summary>
     public StoneFaxFax? Fax { get; set; }
+
+    /// <summary>Present when the body is the outbound list, <c>{ "faxList": [ … ] }</c> (documented as <c>faxlist</c>).</summary>
+    [JsonConverter(typeof(StoneFaxListConverter))]
+    public List<StoneFaxFax>? FaxList { get; set; }
 }

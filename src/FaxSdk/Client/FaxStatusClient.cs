@@ -77,7 +77,9 @@ public class FaxStatusClient
     /// <returns>The canonical status (the final one remembered when the provider now answers non-final).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">No provider instance is configured for the job.</exception>
-    /// <exception cref="FaxSdkException">The provider's typed errors (see <see cref="IFaxStatusProvider.GetStatusAsync"/>).</exception>
+    /// <exception cref="FaxSdkException">The provider's typed errors (see <see cref="IFaxStatusProvider.GetStatusAsync"/>);
+    /// any other failure while reading the answer (a parser bug, say) arrives as a <see cref="FaxProtocolException"/>.
+    /// Configured secrets the server echoed back are redacted from every such error.</exception>
     public virtual async Task<FaxJobStatus> GetStatusAsync(FaxJobReference job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -87,7 +89,8 @@ public class FaxStatusClient
     /// <summary>
     /// Reads the current status of many jobs: grouped by provider instance, in batches where the provider can answer
     /// many jobs per request, with at most <see cref="FaxStatusClientOptions.MaxConcurrencyPerProvider"/> requests at
-    /// once per instance. A job whose status cannot be read gets its error; the others are unaffected.
+    /// once per instance. A job whose status cannot be read gets its error (any failure while reading an answer is a
+    /// <see cref="FaxProtocolException"/>); the others are unaffected.
     /// </summary>
     /// <param name="jobs">The jobs.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
@@ -254,6 +257,30 @@ public class FaxStatusClient
     internal static bool IsTransient(Exception exception) =>
         exception is FaxProviderUnavailableException or FaxRateLimitedException or FaxProtocolException;
 
+    /// <summary>What the client throws for a provider's failure: the same <see cref="FaxSdkException"/> with the
+    /// instance's secrets redacted, or any other exception (a parser bug) wrapped as a <see cref="FaxProtocolException"/>.</summary>
+    /// <param name="provider">The provider that failed.</param>
+    /// <param name="jobId">The job asked for, or <see langword="null"/> for a batch.</param>
+    /// <param name="exception">The failure.</param>
+    /// <returns>The exception to report, or <see langword="null"/> when it must pass unchanged (cancellation, invalid job id).</returns>
+    internal static FaxSdkException? AsProviderError(IFaxStatusProvider provider, string? jobId, Exception exception)
+    {
+        var secrets = provider is Transport.IFaxSecretSource source ? source.GetSecretValues() : [];
+        switch (exception)
+        {
+            case FaxSdkException known:
+                known.RedactSecrets(secrets);
+                return known;
+            case OperationCanceledException or FaxInvalidJobIdException or OutOfMemoryException:
+                return null;
+            default:
+                var wrapped = new FaxProtocolException(provider.ProviderId,
+                    $"{provider.ProviderId}: the answer{(jobId is null ? "" : $" for job '{jobId}'")} could not be read ({exception.GetType().Name}: {exception.Message})", exception);
+                wrapped.RedactSecrets(secrets);
+                return wrapped;
+        }
+    }
+
     private FaxWaitSession StartSession(FaxJobReference job, FaxWaitOptions? options)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -284,6 +311,15 @@ public class FaxStatusClient
         try
         {
             read = await provider.GetStatusAsync(job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (AsProviderError(provider, job.JobId, exception) is { } error)
+        {
+            if (ReferenceEquals(error, exception))
+            {
+                throw;
+            }
+
+            throw error;
         }
         finally
         {
@@ -316,22 +352,30 @@ public class FaxStatusClient
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var statuses = await provider.GetStatusesAsync([.. members.Select(m => m.Job)], cancellationToken).ConfigureAwait(false);
-            if (statuses.Count != members.Count)
+            var answers = await provider.GetStatusResultsAsync([.. members.Select(m => m.Job)], cancellationToken).ConfigureAwait(false);
+            if (answers.Count != members.Count)
             {
-                throw new FaxProtocolException(first.Provider, $"The provider answered {statuses.Count} statuses for {members.Count} jobs.");
+                throw new FaxProtocolException(first.Provider, $"The provider answered {answers.Count} statuses for {members.Count} jobs.");
             }
 
             for (var i = 0; i < members.Count; i++)
             {
-                results[members[i].Index] = new FaxJobStatusResult { Job = members[i].Job, Status = _terminal.Reconcile(members[i].Job, statuses[i]) };
+                var (job, index) = members[i];
+                var answer = answers[i];
+                results[index] = answer.Status is { } status
+                    ? new FaxJobStatusResult { Job = job, Status = _terminal.Reconcile(job, status) }
+                    : new FaxJobStatusResult
+                    {
+                        Job = job,
+                        Error = AsProviderError(provider, job.JobId, answer.Error ?? new FaxProtocolException(first.Provider, $"{first.Provider}: the provider gave neither a status nor an error for job '{job.JobId}'.")),
+                    };
             }
         }
-        catch (FaxSdkException exception)
+        catch (Exception exception) when (AsProviderError(provider, null, exception) is { } error)
         {
             foreach (var (job, index) in members)
             {
-                results[index] = new FaxJobStatusResult { Job = job, Error = exception };
+                results[index] = new FaxJobStatusResult { Job = job, Error = error };
             }
         }
         finally

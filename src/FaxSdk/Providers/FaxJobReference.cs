@@ -11,11 +11,13 @@ public sealed record FaxJobReference
     /// <param name="jobId">The job id as the provider spells it.</param>
     /// <param name="instance">The configured provider instance (for example one of two Phaxio accounts).</param>
     /// <param name="isTest">Whether the job was created in the provider's sandbox/test mode (Pantarey needs this to find it).</param>
-    /// <exception cref="ArgumentException">A value is empty.</exception>
+    /// <exception cref="ArgumentException">The provider or instance is empty.</exception>
+    /// <exception cref="FaxInvalidJobIdException"><paramref name="jobId"/> breaks the job id rule (<see cref="FaxJobIds"/>):
+    /// empty, <c>.</c> or <c>..</c>, too long, or with a control character.</exception>
     public FaxJobReference(string provider, string jobId, string instance = DefaultInstance, bool isTest = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
-        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        FaxJobIds.Validate(jobId, nameof(jobId));
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         Provider = provider;
         JobId = jobId;

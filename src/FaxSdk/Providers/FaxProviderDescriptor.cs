@@ -109,12 +109,13 @@ public sealed class FaxProviderDescriptor
 
     /// <summary>Reads a stored payload of this provider (a status response or webhook body) into canonical statuses.</summary>
     /// <param name="payload">The payload's bytes (UTF-8).</param>
+    /// <param name="context">What the payload does not say about itself; <see langword="null"/> for <see cref="FaxPayloadContext.None"/>.</param>
     /// <returns>The statuses it holds.</returns>
     /// <exception cref="NotSupportedException">The provider has no payload parser (<see cref="CanParsePayloads"/> is <see langword="false"/>).</exception>
     /// <exception cref="FaxProtocolException">The payload cannot be read.</exception>
     /// <exception cref="FaxSdkException">The payload is the provider's error answer.</exception>
-    public IReadOnlyList<FaxJobStatus> ParsePayload(ReadOnlySpan<byte> payload) =>
-        _payloadParser is { } parse ? parse(payload) : throw new NotSupportedException($"The provider '{Id}' has no payload parser.");
+    public IReadOnlyList<FaxJobStatus> ParsePayload(ReadOnlySpan<byte> payload, FaxPayloadContext? context = null) =>
+        _payloadParser is { } parse ? parse(payload, context ?? FaxPayloadContext.None) : throw new NotSupportedException($"The provider '{Id}' has no payload parser.");
 
     /// <inheritdoc />
     public override string ToString() => Id;

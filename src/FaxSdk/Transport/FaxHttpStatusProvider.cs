@@ -6,7 +6,10 @@ namespace FaxSdk.Transport;
 /// (typed errors, size cap, insecure-http policy). Built-in provider packages derive from it; so can yours.
 /// </summary>
 /// <typeparam name="TOptions">The provider's options type.</typeparam>
-public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider
+/// <remarks>Every <see cref="FaxSdkException"/> that leaves <see cref="SendAsync"/> has the instance's secret values
+/// (<see cref="FaxProviderOptions.GetSecretValues"/>) redacted; use <see cref="RedactSecrets{TException}"/> for errors
+/// raised while reading the body. <see cref="FaxStatusClient"/> redacts whatever a provider built on this class throws.</remarks>
+public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider, IFaxSecretSource
     where TOptions : FaxProviderOptions
 {
     /// <summary>Initialises the provider.</summary>
@@ -60,6 +63,38 @@ public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider
     /// <param name="jobId">The job asked for, for not-found errors.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body.</returns>
-    protected Task<byte[]> SendAsync(HttpRequestMessage request, string? jobId, CancellationToken cancellationToken) =>
-        FaxHttpRequests.SendAsync(HttpClient, request, Options, ProviderId, InstanceName, jobId, cancellationToken);
+    protected async Task<byte[]> SendAsync(HttpRequestMessage request, string? jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FaxHttpRequests.SendAsync(HttpClient, request, Options, ProviderId, InstanceName, jobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaxSdkException exception)
+        {
+            exception.RedactSecrets(Options.GetSecretValues());
+            throw;
+        }
+    }
+
+    /// <summary>Replaces this instance's secret values (and <paramref name="extraSecrets"/>, such as a token fetched for this call) wherever <paramref name="exception"/> shows provider text.</summary>
+    /// <typeparam name="TException">The exception type.</typeparam>
+    /// <param name="exception">The exception, changed in place.</param>
+    /// <param name="extraSecrets">More secret values.</param>
+    /// <returns><paramref name="exception"/>, to rethrow.</returns>
+    protected TException RedactSecrets<TException>(TException exception, params IEnumerable<string?> extraSecrets)
+        where TException : FaxSdkException
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        exception.RedactSecrets(Options.GetSecretValues().Concat(extraSecrets ?? []));
+        return exception;
+    }
+
+    /// <summary>Replaces this instance's secret values (and <paramref name="extraSecrets"/>) in a text with <c>***</c>.</summary>
+    /// <param name="text">Provider text.</param>
+    /// <param name="extraSecrets">More secret values.</param>
+    /// <returns>The text without secrets.</returns>
+    protected string? RedactSecrets(string? text, params IEnumerable<string?> extraSecrets) =>
+        FaxSecrets.Redact(text, FaxSecrets.Normalize(Options.GetSecretValues().Concat(extraSecrets ?? [])));
+
+    IEnumerable<string?> IFaxSecretSource.GetSecretValues() => Options.GetSecretValues();
 }

@@ -20,7 +20,8 @@ public static class FaxJson
     /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
     /// <param name="provider">The provider id, for messages.</param>
     /// <returns>The DTO.</returns>
-    /// <exception cref="FaxProtocolException">The body is empty, an HTML/XML page, malformed or truncated JSON, JSON <c>null</c>, or of the wrong shape.</exception>
+    /// <exception cref="FaxProtocolException">The body is empty, an HTML/XML page, malformed or truncated JSON, JSON <c>null</c>,
+    /// of the wrong shape, or holds text that is not valid UTF-8.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string provider)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -51,6 +52,14 @@ public static class FaxJson
                 ? "is truncated JSON"
                 : "is not valid JSON of the expected shape";
             throw new FaxProtocolException(provider, $"{provider}: the response {what}{where}.", exception)
+            {
+                ResponseExcerpt = ResponseExcerpt.FromBody(content),
+            };
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Invalid UTF-8 or a lone surrogate in a string, or a value a converter could not represent.
+            throw new FaxProtocolException(provider, $"{provider}: the response holds a value that cannot be read ({exception.GetType().Name}: {exception.Message}).", exception)
             {
                 ResponseExcerpt = ResponseExcerpt.FromBody(content),
             };

@@ -48,6 +48,14 @@ public class FaxProviderOptions
     public FaxResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
+    /// The configured values that are secret (API keys and secrets, passwords, PINs, tokens). FaxSdk replaces them with
+    /// <c>***</c> wherever a server echoes them back into an exception (message, response excerpt, request id).
+    /// Providers override it to list their secret settings; the default lists none.
+    /// </summary>
+    /// <returns>The secret values; <see langword="null"/> or empty ones are ignored.</returns>
+    public virtual IEnumerable<string?> GetSecretValues() => [];
+
+    /// <summary>
     /// Whether the provider sends its requests to <see cref="BaseAddress"/> (so it is required). <see langword="true"/>
     /// unless a provider overrides it; one that talks to other endpoints checks them in <see cref="ValidateSettings"/>.
     /// </summary>

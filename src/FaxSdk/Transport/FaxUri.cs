@@ -5,17 +5,27 @@ public static class FaxUri
 {
     /// <summary>
     /// Escapes a value into exactly one URL path segment: every reserved character is percent-encoded (so <c>/</c>,
-    /// <c>?</c>, <c>#</c> and <c>%</c> cannot change the route) and the dot segments <c>.</c> and <c>..</c> are
-    /// encoded as <c>%2E</c> so they cannot be normalised away.
+    /// <c>?</c>, <c>#</c> and <c>%</c> cannot change the route). The dot segments <c>.</c> and <c>..</c> are refused,
+    /// not escaped: servers decode <c>%2E</c> and normalise the segment away, so the request would reach another
+    /// resource. Values with control characters are refused too.
     /// </summary>
     /// <param name="value">The raw value, such as a job id.</param>
     /// <returns>The escaped segment.</returns>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, <c>.</c> or <c>..</c>, or holds a control character.</exception>
     public static string EscapePathSegment(string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
-        var escaped = Uri.EscapeDataString(value);
-        return escaped is "." or ".." ? escaped.Replace(".", "%2E", StringComparison.Ordinal) : escaped;
+        if (value is "." or "..")
+        {
+            throw new ArgumentException("A dot segment ('.' or '..') cannot be a path segment: servers normalise it away.", nameof(value));
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException("A path segment cannot hold control characters.", nameof(value));
+        }
+
+        return Uri.EscapeDataString(value);
     }
 
     /// <summary>

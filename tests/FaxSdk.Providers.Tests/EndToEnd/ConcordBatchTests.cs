@@ -56,6 +56,34 @@ public class ConcordBatchTests
     }
 
     [Fact]
+    public async Task An_id_soap_cannot_carry_fails_alone_and_the_batch_keeps_the_good_results()
+    {
+        await using var fixture = await EmulatorFixture.StartAsync(extra: (fax, emulator) => fax.AddConcord("soap", o =>
+        {
+            o.BaseAddress = emulator.ConcordEndpoint;
+            o.UserId = emulator.Credentials.ConcordUserId;
+            o.AccessToken = emulator.Credentials.ConcordAccessToken;
+            o.Transport = ConcordTransport.Soap;
+        }));
+        var good = fixture.Emulator.AddJob(EmulatedJob.Succeeds("concord", "br-good-1", step: TimeSpan.Zero));
+        var unwritable = new FaxJobReference("concord", "br\uFFFFbad", "soap");
+        var references = new[] { new FaxJobReference("concord", good.JobId, "soap"), unwritable };
+        var provider = (IFaxBatchStatusProvider)fixture.Resolver.GetProvider("concord", "soap");
+
+        var results = await provider.GetStatusResultsAsync(references);
+        var statuses = await provider.GetStatusesAsync(references);
+        var viaClient = await fixture.Services.GetRequiredService<FaxStatusClient>().GetStatusesAsync(references);
+
+        Assert.Equal(FaxJobState.Succeeded, results[0].Status!.State);
+        Assert.Contains("cannot be written", results[1].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal([FaxJobState.Succeeded, FaxJobState.Unknown], statuses.Select(s => s.State));
+        Assert.True(viaClient[0].IsSuccess);
+        Assert.False(viaClient[1].IsSuccess);
+        Assert.DoesNotContain(fixture.Emulator.Requests, r => r.RawTarget.Contains("bad", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<FaxSdkException>(() => provider.GetStatusAsync(unwritable));
+    }
+
+    [Fact]
     public async Task Deprecated_pin_works_and_warns_once_and_wrong_credentials_are_typed_errors()
     {
         var logs = new ConcurrentQueue<(LogLevel Level, string Message)>();

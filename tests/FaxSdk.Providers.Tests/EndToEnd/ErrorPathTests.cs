@@ -83,11 +83,10 @@ public class ErrorPathTests
 
     [Theory]
     [InlineData("phaxio", "a/b", "/phaxio/v2.1/faxes/a%2Fb")]
-    [InlineData("phaxio", "..", "/phaxio/v2.1/faxes/%2E%2E")]
     [InlineData("phaxio", "../../admin", "/phaxio/v2.1/faxes/..%2F..%2Fadmin")]
     [InlineData("phaxio", "50% off", "/phaxio/v2.1/faxes/50%25%20off")]
     [InlineData("stonefax", "x?y=1#z", "/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/x%3Fy%3D1%23z")]
-    [InlineData("stonefax", ".", "/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/%2E")]
+    [InlineData("stonefax", "...", "/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/...")]
     public async Task Hostile_ids_reach_the_server_as_one_escaped_segment(string provider, string jobId, string expectedTarget)
     {
         await using var fixture = await EmulatorFixture.StartAsync();
@@ -99,6 +98,27 @@ public class ErrorPathTests
         var request = Assert.Single(fixture.Emulator.Requests);
         Assert.Equal(expectedTarget, request.RawTarget);
         Assert.Equal(200, request.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("phaxio", ".")]
+    [InlineData("retarus", ".")]
+    [InlineData("stonefax", "..")]
+    [InlineData("pantarey", "")]
+    [InlineData("concord", "br\u0007x")]
+    public async Task Dot_segments_empty_ids_and_control_characters_are_refused_before_anything_is_sent(string provider, string jobId)
+    {
+        await using var fixture = await EmulatorFixture.StartAsync();
+        var resolved = fixture.Resolver.GetProvider(provider);
+
+        var exception = Assert.Throws<FaxInvalidJobIdException>(() => new FaxJobReference(provider, jobId));
+        Assert.Empty(fixture.Emulator.Requests);
+        var good = await resolved.GetStatusAsync(new FaxJobReference(provider, fixture.Emulator.AddJob(EmulatedJob.Succeeds(provider, "good-1")).JobId));
+
+        Assert.Equal(jobId, exception.JobId);
+        Assert.DoesNotContain('\u0007', exception.Message);
+        Assert.IsAssignableFrom<ArgumentException>(exception);
+        Assert.Equal("good-1", good.JobId);
     }
 
     [Fact]

@@ -83,6 +83,40 @@ public class FaxOutcomeRuleTests
     }
 
     [Theory]
+    [InlineData(FaxJobState.Succeeded, FaxRecipientState.Dialing, FaxJobState.InProgress)]
+    [InlineData(FaxJobState.Succeeded, FaxRecipientState.Pending, FaxJobState.InProgress)]
+    [InlineData(FaxJobState.Failed, FaxRecipientState.Transmitting, FaxJobState.InProgress)]
+    [InlineData(FaxJobState.Failed, FaxRecipientState.RetryScheduled, FaxJobState.InProgress)]
+    [InlineData(FaxJobState.PartiallySucceeded, FaxRecipientState.Pending, FaxJobState.InProgress)]
+    [InlineData(FaxJobState.Succeeded, FaxRecipientState.Unknown, FaxJobState.Unknown)]
+    [InlineData(FaxJobState.Failed, FaxRecipientState.Unknown, FaxJobState.Unknown)]
+    public void Finished_with_a_recipient_not_yet_final_is_not_final_and_keeps_tracking(FaxJobState reported, FaxRecipientState open, FaxJobState expected)
+    {
+        // "finished" (Pantarey) or "success" (Phaxio) while one recipient is still dialing or has a code nobody knows:
+        // a contradiction, never a terminal failure that stops tracking.
+        var status = FaxOutcomeRule.Apply(Job(reported, null,
+            Recipient(FaxRecipientState.Failed, new FaxError(FaxFailureCategory.Busy, "17")),
+            Recipient(open)) with { ProviderStatus = "finished" });
+
+        Assert.Equal(expected, status.State);
+        Assert.False(status.IsTerminal);
+        Assert.Equal("finished", status.ProviderStatus);
+        Assert.Equal(open, status.Recipients[1].State);
+        Assert.Same(status, FaxOutcomeRule.Apply(status));
+    }
+
+    [Fact]
+    public void Once_every_recipient_is_final_the_outcome_comes_from_them_again()
+    {
+        var status = FaxOutcomeRule.Apply(Job(FaxJobState.Succeeded, null,
+            Recipient(FaxRecipientState.Failed, new FaxError(FaxFailureCategory.Busy, "17")),
+            Recipient(FaxRecipientState.Canceled)));
+
+        Assert.Equal(FaxJobState.Failed, status.State);
+        Assert.True(status.IsTerminal);
+    }
+
+    [Theory]
     [InlineData(FaxJobState.Pending)]
     [InlineData(FaxJobState.InProgress)]
     [InlineData(FaxJobState.Paused)]
@@ -121,6 +155,16 @@ public class FaxOutcomeRuleTests
         if (job.State is not (FaxJobState.Succeeded or FaxJobState.PartiallySucceeded or FaxJobState.Failed) || job.Recipients.Count == 0)
         {
             return result.State == job.State;
+        }
+
+        if (job.Recipients.Any(r => r.State is FaxRecipientState.Pending or FaxRecipientState.Dialing or FaxRecipientState.Transmitting or FaxRecipientState.RetryScheduled))
+        {
+            return result.State == FaxJobState.InProgress;
+        }
+
+        if (job.Recipients.Any(r => !r.State.IsTerminal()))
+        {
+            return result.State == FaxJobState.Unknown;
         }
 
         var delivered = job.Recipients.Count(r => r.State == FaxRecipientState.Succeeded);

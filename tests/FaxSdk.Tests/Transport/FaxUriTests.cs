@@ -9,8 +9,7 @@ public class FaxUriTests
     [Theory]
     [InlineData("123", "/v2.1/faxes/123")]
     [InlineData("../../admin", "/v2.1/faxes/..%2F..%2Fadmin")]
-    [InlineData("..", "/v2.1/faxes/%2E%2E")]
-    [InlineData(".", "/v2.1/faxes/%2E")]
+    [InlineData("...", "/v2.1/faxes/...")]
     [InlineData("a/b", "/v2.1/faxes/a%2Fb")]
     [InlineData("%2F", "/v2.1/faxes/%252F")]
     [InlineData("x?y=1#z", "/v2.1/faxes/x%3Fy%3D1%23z")]
@@ -33,12 +32,18 @@ public class FaxUriTests
     public void Base_addresses_with_or_without_a_trailing_slash(string baseAddress, string expected) =>
         Assert.Equal(expected, FaxUri.Combine(new Uri(baseAddress), "faxes", "1").AbsoluteUri);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a\u001b[31mb")]
+    [InlineData("a\nb")]
+    public void Empty_dot_segments_and_control_characters_are_refused(string segment) =>
+        Assert.Throws<ArgumentException>(() => FaxUri.EscapePathSegment(segment));
+
     [Fact]
-    public void Empty_ids_and_relative_bases_are_refused()
-    {
-        Assert.Throws<ArgumentException>(() => FaxUri.EscapePathSegment(""));
+    public void Relative_bases_are_refused() =>
         Assert.Throws<ArgumentException>(() => FaxUri.Combine(new Uri("/relative", UriKind.Relative), "x"));
-    }
 
     [Fact]
     public async Task The_escaped_segment_reaches_the_handler_unchanged()
@@ -46,9 +51,9 @@ public class FaxUriTests
         var handler = FakeHandler.Json(System.Net.HttpStatusCode.OK, "{}");
         using var client = new HttpClient(handler);
 
-        await client.GetAsync(FaxUri.Combine(Base, "faxes", FaxUri.EscapePathSegment("..")));
+        await client.GetAsync(FaxUri.Combine(Base, "faxes", FaxUri.EscapePathSegment("..%2F")));
 
-        Assert.Equal("/v2.1/faxes/%2E%2E", handler.Requests.Single().RequestUri!.AbsolutePath);
+        Assert.Equal("/v2.1/faxes/..%252F", handler.Requests.Single().RequestUri!.AbsolutePath);
     }
 
     [Theory]

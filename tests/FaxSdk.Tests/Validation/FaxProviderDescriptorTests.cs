@@ -44,7 +44,7 @@ public class FaxProviderDescriptorTests
     [Fact]
     public void Payloads_are_read_by_the_parser_given_and_refused_without_one()
     {
-        var parsing = new FaxProviderDescriptor("p", "P", (_, _) => throw new InvalidOperationException(), payload => [new FaxJobStatus { Provider = "p", JobId = payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) }]);
+        var parsing = new FaxProviderDescriptor("p", "P", (_, _) => throw new InvalidOperationException(), (payload, _) => [new FaxJobStatus { Provider = "p", JobId = payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) }]);
 
         Assert.True(parsing.CanParsePayloads);
         Assert.Equal("3", Assert.Single(parsing.ParsePayload("abc"u8)).JobId);

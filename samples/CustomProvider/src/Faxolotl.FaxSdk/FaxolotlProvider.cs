@@ -14,5 +14,5 @@ public static class FaxolotlProvider
         FaxolotlStatusParser.ProviderId,
         "Faxolotl",
         (builder, instanceName) => builder.AddFaxolotl(instanceName),
-        payload => [FaxolotlStatusParser.Parse(payload)]);
+        (payload, _) => [FaxolotlStatusParser.Parse(payload)]);
 }

@@ -1,0 +1,29 @@
+using FaxSdk.Concord;
+using FaxSdk.Pantarey;
+using FaxSdk.Phaxio;
+using FaxSdk.Retarus;
+using FaxSdk.StoneFax;
+
+namespace FaxSdk.Fuzz.Tests;
+
+/// <summary>Every public status parser of the five provider packages.</summary>
+internal static class FuzzTargets
+{
+    // West of UTC, so that server-local times near the end of the calendar overflow when shifted.
+    private static readonly TimeZoneInfo West = TimeZoneInfo.CreateCustomTimeZone("Fuzz-10", TimeSpan.FromHours(-10), "Fuzz-10", "Fuzz-10");
+
+    public static IReadOnlyList<FuzzTarget> For(string provider) => [.. All.Where(t => t.Provider == provider)];
+
+    public static readonly IReadOnlyList<FuzzTarget> All =
+    [
+        new("phaxio", "PhaxioStatusParser.ParseResponse", (b, _) => [PhaxioStatusParser.ParseResponse(b)]),
+        new("phaxio", "PhaxioStatusParser.ParseFax", (b, _) => [PhaxioStatusParser.ParseFax(b)]),
+        new("stonefax", "StoneFaxStatusParser.Parse", (b, _) => [StoneFaxStatusParser.Parse(b, West)]),
+        new("stonefax", "StoneFaxStatusParser.ParseList", (b, _) => StoneFaxStatusParser.ParseList(b, West)),
+        new("pantarey", "PantareyStatusParser.Parse", (b, _) => [PantareyStatusParser.Parse(b)]),
+        new("concord", "ConcordStatusParser.Parse", (b, c) => ConcordStatusParser.Parse(b, c)),
+        new("concord", "ConcordStatusParser.ParseSimple", (b, c) => [ConcordStatusParser.ParseSimple(b, "br1", c)]),
+        new("retarus", "RetarusStatusParser.Parse", (b, _) => RetarusStatusParser.Parse(b)),
+        new("retarus", "RetarusStatusParser.ParseReports", (b, _) => [.. RetarusStatusParser.ParseReports(b, "DE1").Select(r => r.Status)]),
+    ];
+}

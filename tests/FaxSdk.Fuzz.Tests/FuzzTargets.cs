@@ -18,6 +18,7 @@ internal static class FuzzTargets
     [
         new("phaxio", "PhaxioStatusParser.ParseResponse", (b, _) => [PhaxioStatusParser.ParseResponse(b)]),
         new("phaxio", "PhaxioStatusParser.ParseFax", (b, _) => [PhaxioStatusParser.ParseFax(b)]),
+        new("phaxio", "PhaxioStatusParser.Parse", (b, _) => PhaxioStatusParser.Parse(b)),
         new("stonefax", "StoneFaxStatusParser.Parse", (b, _) => [StoneFaxStatusParser.Parse(b, West)]),
         new("stonefax", "StoneFaxStatusParser.ParseList", (b, _) => StoneFaxStatusParser.ParseList(b, West)),
         new("pantarey", "PantareyStatusParser.Parse", (b, _) => [PantareyStatusParser.Parse(b)]),

@@ -105,6 +105,12 @@ public static class FaxSdkServiceCollectionExtensions
         }
 
         optionsBuilder.ValidateOnStart();
+        if (builder.GetProviderSection(descriptor.ConfigurationSection, instanceName) is { } section)
+        {
+            // Without a change token the section is bound once: a configuration reload would never reach the options.
+            services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new FaxConfigurationChangeTokenSource<TOptions>(name, section));
+        }
+
         var path = descriptor.GetConfigurationPath(instanceName, FaxSdkConfiguration.RootPath(builder));
         services.AddSingleton<IValidateOptions<TOptions>>(new FaxProviderOptionsValidator<TOptions>(name, path, validator));
         services.AddSingleton(new FaxProviderRegistration(providerId, instanceName, sp =>

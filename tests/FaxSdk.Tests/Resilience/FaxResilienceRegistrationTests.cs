@@ -128,6 +128,19 @@ public class FaxResilienceRegistrationTests
     }
 
     [Fact]
+    public void A_configuration_reload_reaches_the_instance_settings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        using var rig = new ResilienceRig(new ResilienceRig.Setup { Configuration = configuration });
+        var before = rig.Options.Resilience.MaxRetryAttempts;
+
+        configuration[$"FaxSdk:Phaxio:Instances:{rig.Instance}:Resilience:MaxRetryAttempts"] = (before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        configuration.Reload();
+
+        Assert.Equal(before + 2, rig.Options.Resilience.MaxRetryAttempts);
+    }
+
+    [Fact]
     public async Task The_circuit_breaker_state_survives_a_reload_that_leaves_the_resilience_settings_as_they_were()
     {
         ManualReload? reload = null;

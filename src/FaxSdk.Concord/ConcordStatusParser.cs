@@ -32,7 +32,7 @@ public static class ConcordStatusParser
     public const int InvalidJobIdCode = -5019;
 
     /// <summary>The most status items one answer may hold: 10,000 (the provider asks for at most <see cref="ConcordOptions.MaxBatchSize"/> per call).</summary>
-    public const int MaxStatuses = 10_000;
+    public const int MaxStatuses = FaxPayloadLimits.MaxArrayLength;
 
     /// <summary>The deepest element nesting a SOAP answer may have: 32 levels (real answers have 7).</summary>
     public const int MaxXmlDepth = 32;

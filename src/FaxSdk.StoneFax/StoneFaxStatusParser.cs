@@ -19,10 +19,10 @@ public static class StoneFaxStatusParser
     public const string ProviderId = "stonefax";
 
     /// <summary>The most recipients one fax may list: 10,000.</summary>
-    public const int MaxRecipients = 10_000;
+    public const int MaxRecipients = FaxPayloadLimits.MaxArrayLength;
 
     /// <summary>The most faxes an outbound list answer may hold: 10,000 (ask for pages with <c>pageSize</c>).</summary>
-    public const int MaxFaxes = 10_000;
+    public const int MaxFaxes = FaxPayloadLimits.MaxArrayLength;
 
     /// <summary>Reads an outbound fax detail body.</summary>
     /// <param name="utf8Json">The response body.</param>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -46,16 +45,7 @@ public sealed class FaxLenientDateTimeOffsetConverter : JsonConverter<DateTimeOf
             return null; // invalid UTF-8 or a lone surrogate: not a time
         }
 
-        try
-        {
-            return DateTimeOffset.TryParse(text[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-                ? value
-                : null;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
+        return FaxTimestamps.Parse(text[..length].ToString()); // one rule for provider times: FaxTimestamps
     }
 
     /// <summary>Writes the time in round-trip format, or <c>null</c>.</summary>

@@ -56,6 +56,14 @@ public sealed class PantareyStatusProvider : FaxHttpStatusProvider<PantareyOptio
             };
         }
 
-        return PantareyStatusParser.Parse(body, job.IsTest);
+        var status = PantareyStatusParser.Parse(body, job.IsTest);
+        if (!string.Equals(status.JobId, job.JobId, StringComparison.OrdinalIgnoreCase))
+        {
+            // Never hand over another job's status as this job's (a proxy or cache that answers for the wrong path).
+            throw new FaxProtocolException(ProviderId,
+                $"{ProviderId}: the answer to the request for job '{job.JobId}' is the status of another job; it is ignored.");
+        }
+
+        return status;
     }
 }

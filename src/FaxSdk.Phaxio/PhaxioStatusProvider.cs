@@ -1,3 +1,4 @@
+using System.Globalization;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Phaxio;
@@ -23,6 +24,20 @@ public sealed class PhaxioStatusProvider : FaxHttpStatusProvider<PhaxioOptions>
         var request = new HttpRequestMessage(HttpMethod.Get, FaxUri.Combine(baseAddress, "faxes", FaxUri.EscapePathSegment(job.JobId)));
         request.Headers.Authorization = FaxHttpRequests.Basic(Options.ApiKey, Options.ApiSecret);
         var body = await SendAsync(request, job.JobId, cancellationToken).ConfigureAwait(false);
-        return PhaxioStatusParser.ParseResponse(body);
+        var status = PhaxioStatusParser.ParseResponse(body);
+        if (!IsSameFax(status.JobId, job.JobId))
+        {
+            // Never hand over another fax's status as this job's (a proxy or cache that answers for the wrong path).
+            throw new FaxProtocolException(ProviderId,
+                $"{ProviderId}: the answer to the request for fax '{job.JobId}' is the status of another fax; it is ignored.");
+        }
+
+        return status;
     }
+
+    /// <summary>Phaxio fax ids are numbers: <c>0123</c> and <c>123</c> are the same fax.</summary>
+    private static bool IsSameFax(string answered, string asked) =>
+        long.TryParse(answered, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && long.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var b)
+            ? a == b
+            : string.Equals(answered, asked, StringComparison.Ordinal);
 }

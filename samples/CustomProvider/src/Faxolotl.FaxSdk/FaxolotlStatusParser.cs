@@ -16,9 +16,10 @@ public static class FaxolotlStatusParser
     /// <summary>Reads a job document.</summary>
     /// <param name="utf8Json">The response body.</param>
     /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>.</returns>
-    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, of the wrong shape, or has no <c>job</c> id.</exception>
+    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, of the wrong shape, over <see cref="FaxPayloadLimits"/>, or has no <c>job</c> id.</exception>
     public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json)
     {
+        FaxPayloadLimits.Inspect(utf8Json, ProviderId); // bounded before anything is deserialised
         var job = FaxJson.Deserialize(utf8Json, FaxolotlJsonContext.Default.FaxolotlJob, ProviderId);
         if (string.IsNullOrEmpty(job.Job))
         {

@@ -1,3 +1,4 @@
+using FaxSdk.Transport;
 using System.Text;
 using FaxSdk;
 
@@ -55,6 +56,16 @@ public class FaxolotlStatusParserTests
         var recipient = Assert.Single(status.Recipients);
         Assert.Equal(FaxRecipientState.Unknown, recipient.State);
         Assert.Equal("SWIMMING", recipient.ProviderStatus);
+    }
+
+    [Fact]
+    public void A_body_over_the_payload_limits_is_refused_before_it_is_deserialised()
+    {
+        var recipients = string.Join(",", Enumerable.Repeat("{}", FaxPayloadLimits.MaxArrayLength + 1));
+
+        var error = Assert.Throws<FaxProtocolException>(() => Parse($$"""{ "job": "fx_3", "state": "QUEUED", "recipients": [{{recipients}}] }"""));
+
+        Assert.Equal(FaxolotlStatusParser.ProviderId, error.Provider);
     }
 
     [Theory]

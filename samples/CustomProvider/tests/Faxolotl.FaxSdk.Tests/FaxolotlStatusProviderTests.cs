@@ -32,8 +32,21 @@ public class FaxolotlStatusProviderTests
     }
 
     [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    public void A_job_id_that_would_leave_its_path_segment_is_refused_before_anything_is_sent(string jobId)
+    {
+        var (provider, handler) = Create(HttpStatusCode.OK, Payloads.Job("QUEUED"));
+
+        Assert.Throws<FaxInvalidJobIdException>(() => new FaxJobReference("faxolotl", jobId));
+
+        Assert.Empty(handler.Requests);
+        GC.KeepAlive(provider);
+    }
+
+    [Theory]
     [InlineData("../admin", "/v1/jobs/..%2Fadmin")]
-    [InlineData("..", "/v1/jobs/%2E%2E")]
     [InlineData("a/b?c#d", "/v1/jobs/a%2Fb%3Fc%23d")]
     public async Task A_job_id_is_escaped_into_one_path_segment(string jobId, string expectedPath)
     {

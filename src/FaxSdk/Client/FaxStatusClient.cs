@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,8 @@ public class FaxStatusClient
         TimeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _terminal = new TerminalStatusMemory(options.TerminalStatusCapacity);
+        ArgumentNullException.ThrowIfNull(options.Pushes, nameof(options.Pushes));
+        Pushes = new FaxPushInbox(this, options.Pushes);
     }
 
     /// <summary>For mocking frameworks and test doubles only: a client with no providers.</summary>
@@ -61,6 +64,9 @@ public class FaxStatusClient
     {
         TimeProvider = TimeProvider.System;
     }
+
+    /// <summary>Where pushed statuses enter: webhook receivers call it, trackers and applications subscribe to it.</summary>
+    public virtual FaxPushInbox Pushes { get; } = null!;
 
     /// <summary>The clock waits and trackers run on.</summary>
     public virtual TimeProvider TimeProvider { get; }
@@ -230,6 +236,22 @@ public class FaxStatusClient
     /// <param name="status">The status read.</param>
     /// <returns>What the client reports for it.</returns>
     internal FaxJobStatus RememberFinal(FaxJobReference job, FaxJobStatus status) => _terminal?.Reconcile(job, status) ?? status;
+
+    /// <summary>Looks a job up in the memory of final statuses.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="status">Its remembered final status.</param>
+    /// <returns>Whether one is remembered.</returns>
+    internal bool TryGetRememberedFinal(FaxJobReference job, [NotNullWhen(true)] out FaxJobStatus? status)
+    {
+        status = null;
+        return _terminal?.TryGet(job, out status) == true;
+    }
+
+    /// <summary>Logs a <see cref="FaxPushInbox.StatusPushed"/> handler that threw.</summary>
+    /// <param name="job">The job of the update.</param>
+    /// <param name="exception">What the handler threw.</param>
+    internal void OnPushHandlerFailed(FaxJobReference job, Exception exception) =>
+        Log.PushHandlerFailed(_logger, job.ToString(), exception.GetType().Name);
 
     /// <summary>The longest a provider's Retry-After is honoured: one day (longer values are taken as one day).</summary>
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);

@@ -14,4 +14,7 @@ public sealed class FaxStatusClientOptions
     /// again (for example when a provider's report has been deleted). Default 10,000; the oldest are forgotten first.
     /// </summary>
     public int TerminalStatusCapacity { get; set; } = 10_000;
+
+    /// <summary>How pushed statuses are deduplicated and confirmed (<see cref="FaxStatusClient.Pushes"/>); bound from <c>FaxSdk:Client:Pushes</c>.</summary>
+    public FaxPushOptions Pushes { get; set; } = new();
 }

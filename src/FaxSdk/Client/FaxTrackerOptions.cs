@@ -24,4 +24,11 @@ public sealed record FaxTrackerOptions
 
     /// <summary>The most jobs polled in one round; the rest wait for the next round. Default 1,000.</summary>
     public int MaxJobsPerRound { get; init; } = 1000;
+
+    /// <summary>
+    /// How often a job is polled when its provider instance pushes to this process
+    /// (<see cref="FaxPushInbox.HasReceiver"/>): pushes can be lost, so polling stays on as a slow safety net.
+    /// Default 15 minutes.
+    /// </summary>
+    public TimeSpan PushSafetyNetInterval { get; init; } = TimeSpan.FromMinutes(15);
 }

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The tracker could not acknowledge {Count} reports of {Provider}/{Instance} ({ErrorType}); they stay on the server and will be read again")]
     public static partial void AcknowledgeFailed(ILogger logger, int count, string provider, string instance, string errorType);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "A handler of pushed statuses failed for job {Job} ({ErrorType}); other handlers still ran")]
+    public static partial void PushHandlerFailed(ILogger logger, string job, string errorType);
 }

@@ -40,4 +40,16 @@ internal sealed class TerminalStatusMemory(int capacity)
             return _statuses.TryGetValue(job, out var final) ? final : read;
         }
     }
+
+    /// <summary>Looks up the remembered final status of a job.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="status">The final status, when remembered.</param>
+    /// <returns>Whether one is remembered.</returns>
+    public bool TryGet(FaxJobReference job, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FaxJobStatus? status)
+    {
+        lock (_lock)
+        {
+            return _statuses.TryGetValue(job, out status);
+        }
+    }
 }

@@ -64,6 +64,17 @@ public static class FaxSdkConfiguration
             options.TerminalStatusCapacity = capacity;
         }
 
+        var pushes = section.GetSection("Pushes");
+        if (bool.TryParse(pushes["ConfirmUnsignedFinalStates"], out var confirm))
+        {
+            options.Pushes.ConfirmUnsignedFinalStates = confirm;
+        }
+
+        if (int.TryParse(pushes["DeduplicationCapacity"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var dedupe))
+        {
+            options.Pushes.DeduplicationCapacity = dedupe;
+        }
+
         var polling = section.GetSection("Polling");
         options.Polling = options.Polling with
         {

@@ -47,6 +47,12 @@ public sealed class FaxProviderDescriptor
     /// <summary>The provider's section below the FaxSdk section, such as <c>Phaxio</c>.</summary>
     public string ConfigurationSection { get; }
 
+    /// <summary>
+    /// Reads a stored push body of this provider (a webhook, callback or status push) without authenticating it, for
+    /// tools such as <c>faxstatus parse --content-type</c>; <see langword="null"/> when the provider does not push.
+    /// </summary>
+    public FaxWebhookPayloadParser? WebhookParser { get; init; }
+
     /// <summary>Whether <see cref="ParsePayload"/> is available.</summary>
     public bool CanParsePayloads => _payloadParser is not null;
 

@@ -199,7 +199,7 @@ public class FaxResiliencePipelineTests
         Assert.IsType<TimeoutRejectedException>(error.InnerException);
         Assert.Equal("phaxio: the request timed out (no successful answer within the total timeout of 30 s).", error.Message);
         Assert.Equal(3, rig.Inner.Calls); // 10 s + ~1 s + 10 s + ~2 s + the third attempt cut at 30 s
-        Assert.InRange(rig.Clock.GetUtcNow() - start, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(32)); // the clock moves in 250 ms steps
+        Assert.InRange(rig.Clock.GetUtcNow() - start, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(35)); // 250 ms steps; a loaded machine may run a few more before the timeout's continuation
     }
 
     [Fact]

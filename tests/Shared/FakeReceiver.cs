@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FaxSdk.AspNetCore.Tests;
+namespace FaxSdk.TestSupport;
 
 /// <summary>
 /// A receiver for tests: authentic when <c>X-Fake-Signature</c> is the hex HMAC-SHA256, keyed by <see cref="Secret"/>,

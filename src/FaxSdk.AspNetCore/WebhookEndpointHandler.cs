@@ -93,6 +93,12 @@ internal sealed class WebhookEndpointHandler
         }
         catch (FaxWebhookReadException exception)
         {
+            if (exception.StatusCode is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status408RequestTimeout)
+            {
+                // The rest of the body is never read: the connection cannot carry another request.
+                context.Response.Headers.Connection = "close";
+            }
+
             await RejectAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
             return;
         }

@@ -20,7 +20,9 @@ public class KestrelWebhookTests
         Assert.Equal(WebhookHost.PublicBase + "/faxsdk/hooks/fake?token=a%20b", receiver.LastRequest!.Url.OriginalString);
 
         using var declared = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new ByteArrayContent(new byte[5000]) };
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Client.SendAsync(declared)).StatusCode);
+        var refused = await host.Client.SendAsync(declared);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.True(refused.Headers.ConnectionClose, "the unread rest of the body leaves the connection unusable: it is closed");
 
         using var chunked = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new StreamContent(new MemoryStream(new byte[200_000])) };
         chunked.Headers.TransferEncodingChunked = true;

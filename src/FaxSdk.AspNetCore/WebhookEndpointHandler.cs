@@ -75,15 +75,22 @@ internal sealed class WebhookEndpointHandler
         }
 
         var http = context.Request;
+        var maxBodyBytes = receiver.MaxBodyBytes;
+        if (maxBodyBytes < 0)
+        {
+            await FailAsync(context, new InvalidOperationException("The receiver's MaxBodyBytes is negative.")).ConfigureAwait(false);
+            return;
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // The server stops reading at the same bound (one byte more is enough to refuse).
-            bodySize.MaxRequestBodySize = receiver.MaxBodyBytes + 1;
+            bodySize.MaxRequestBodySize = maxBodyBytes == long.MaxValue ? null : maxBodyBytes + 1;
         }
 
         var limits = new FaxWebhookReadLimits
         {
-            MaxBodyBytes = receiver.MaxBodyBytes,
+            MaxBodyBytes = maxBodyBytes,
             MaxFormFields = options.MaxFormFields,
             BodyReadTimeout = options.BodyReadTimeout,
             TimeProvider = _time,

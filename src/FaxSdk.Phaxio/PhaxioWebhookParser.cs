@@ -170,15 +170,6 @@ public static class PhaxioWebhookParser
 
     private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
 
-    private static string Bounded(string text, int max)
-    {
-        var cut = text.Length > max ? text[..max] + "…" : text;
-        return string.Create(cut.Length, cut, static (span, source) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
-            }
-        });
-    }
+
+    private static string Bounded(string text, int max) => PhaxioStatusParser.Bounded(text, max);
 }

@@ -1,8 +1,6 @@
 using FaxSdk.Phaxio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace FaxSdk.Providers.Tests.Phaxio;
 
@@ -27,7 +25,10 @@ public class PhaxioWebhookReceiverTests
                 ("FaxSdk:Phaxio:BaseAddress", "http://127.0.0.1:9/v2.1/"),
             }.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
-    private static ServiceProvider Services(IConfiguration configuration, params string[] instances)
+    private static ServiceProvider Services(IConfiguration configuration, params string[] instances) =>
+        Registered(configuration, instances).BuildServiceProvider();
+
+    private static ServiceCollection Registered(IConfiguration configuration, params string[] instances)
     {
         var services = new ServiceCollection();
         var fax = services.AddFaxSdk(configuration);
@@ -36,8 +37,11 @@ public class PhaxioWebhookReceiverTests
             fax.AddPhaxio(instance);
         }
 
-        return services.BuildServiceProvider();
+        return services;
     }
+
+    private static IReadOnlyList<string> StartupFailures(IConfiguration configuration, params string[] instances) =>
+        Validation.StartupValidationTests.StartupFailures(Registered(configuration, instances));
 
     private static FaxWebhookReceiver? Receiver(IServiceProvider services, string instance = FaxJobReference.DefaultInstance) =>
         services.GetServices<FaxWebhookRegistration>().Single(r => r.ProviderId == "phaxio" && r.InstanceName == instance).Create(services);
@@ -50,23 +54,6 @@ public class PhaxioWebhookReceiverTests
 
     private static FaxWebhookForm Form(params (string Name, string Value)[] fields) =>
         new() { Fields = [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))] };
-
-    private static IReadOnlyList<string> StartupFailures(ServiceProvider services)
-    {
-        try
-        {
-            services.GetRequiredService<IStartupValidator>().Validate();
-            return [];
-        }
-        catch (OptionsValidationException exception)
-        {
-            return [.. exception.Failures];
-        }
-        catch (AggregateException exception)
-        {
-            return [.. exception.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)];
-        }
-    }
 
     [Fact]
     public void No_receiver_is_created_while_webhooks_are_not_enabled()
@@ -119,7 +106,7 @@ public class PhaxioWebhookReceiverTests
     [Fact]
     public void Start_up_validation_names_the_webhook_settings_by_their_path()
     {
-        using var services = Services(
+        var failures = StartupFailures(
             Configuration(
                 ("FaxSdk:Phaxio:Webhooks:Enabled", "true"),
                 ("FaxSdk:Phaxio:Webhooks:MaxBodyBytes", "0"),
@@ -130,8 +117,6 @@ public class PhaxioWebhookReceiverTests
             FaxJobReference.DefaultInstance,
             "eu");
 
-        var failures = StartupFailures(services);
-
         Assert.Contains("FaxSdk:Phaxio:Webhooks:Token: is required when Webhooks:Enabled is true (the webhook token from Phaxio's webhook settings page).", failures);
         Assert.Contains("FaxSdk:Phaxio:Webhooks:MaxBodyBytes: must be positive and at most 1 GiB.", failures);
         Assert.Contains("FaxSdk:Phaxio:Instances:eu:Webhooks:Token: is required when Webhooks:Enabled is true (the webhook token from Phaxio's webhook settings page).", failures);
@@ -140,11 +125,8 @@ public class PhaxioWebhookReceiverTests
     [Fact]
     public void Valid_webhook_settings_pass_start_up_validation_and_disabled_ones_need_no_token()
     {
-        using var enabled = Services(Configuration(("FaxSdk:Phaxio:Webhooks:Enabled", "true"), ("FaxSdk:Phaxio:Webhooks:Token", Token), ("FaxSdk:Phaxio:Webhooks:PreviousToken", OldToken)));
-        using var disabled = Services(Configuration(("FaxSdk:Phaxio:Webhooks:Enabled", "false")));
-
-        Assert.Empty(StartupFailures(enabled));
-        Assert.Empty(StartupFailures(disabled));
+        Assert.Empty(StartupFailures(Configuration(("FaxSdk:Phaxio:Webhooks:Enabled", "true"), ("FaxSdk:Phaxio:Webhooks:Token", Token), ("FaxSdk:Phaxio:Webhooks:PreviousToken", OldToken))));
+        Assert.Empty(StartupFailures(Configuration(("FaxSdk:Phaxio:Webhooks:Enabled", "false"))));
     }
 
     [Fact]

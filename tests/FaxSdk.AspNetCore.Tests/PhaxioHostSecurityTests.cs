@@ -62,6 +62,22 @@ public class PhaxioHostSecurityTests
         Assert.Equal(("900002", FaxJobState.Failed), (host.Pushed[0].Job.JobId, host.Pushed[0].Status.State));
     }
 
+    [Fact]
+    public async Task A_trailing_slash_in_the_called_url_is_part_of_what_is_signed()
+    {
+        await using var host = await StartAsync();
+        var fields = PhaxioPushes.FaxCompleted(900050);
+        using var withSlash = PhaxioPushes.Multipart(Path + "/", fields, [], PhaxioPushes.Sign(Token, PublicUrl + "/", fields, []));
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(withSlash)).StatusCode);
+
+        var other = PhaxioPushes.FaxCompleted(900051);
+        using var signedWithout = PhaxioPushes.Multipart(Path + "/", other, [], PhaxioPushes.Sign(Token, PublicUrl, other, []));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(signedWithout)).StatusCode);
+
+        await host.WhenPushedAsync(1);
+        Assert.Equal(["900050"], host.Pushed.Select(u => u.Job.JobId));
+    }
+
     [Theory]
     [InlineData("tampered field", "signature mismatch")]
     [InlineData("tampered file", "signature mismatch")] // a received-fax push carries the PDF: its SHA-1 is signed

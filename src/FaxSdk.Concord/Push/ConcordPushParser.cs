@@ -79,7 +79,7 @@ public static class ConcordPushParser
     /// <param name="instance">The receiving instance, for the pushed status's job reference.</param>
     /// <param name="cancellationToken">Ends the reading.</param>
     /// <returns>The pushed status.</returns>
-    /// <exception cref="FaxProtocolException">The body is not well-formed XML, over a bound, an HTML page or a SOAP
+    /// <exception cref="FaxProtocolException">The body is not well-formed XML, has a DTD, is over a bound, an HTML page or a SOAP
     /// fault, holds no <c>FaxDeliveryNotification</c>, or the notification is not readable (see remarks).</exception>
     /// <exception cref="ArgumentException"><paramref name="instance"/> is empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -90,6 +90,11 @@ public static class ConcordPushParser
         if (ConcordStatusParser.IsHtml(body))
         {
             throw Protocol("the body is an HTML page, not a delivery notification.");
+        }
+
+        if (body.IndexOf("<!DOCTYPE"u8) >= 0)
+        {
+            throw Protocol("the XML has a document type declaration (DTD), which is refused unread.");
         }
 
         ConcordNotificationDto? notification = null;

@@ -67,7 +67,7 @@ public static class RetarusPushParser
     /// <param name="instance">The receiving instance, for the pushed statuses' job references.</param>
     /// <param name="cancellationToken">Ends the reading.</param>
     /// <returns>One pushed status per <c>faxJobReport</c>, in order.</returns>
-    /// <exception cref="FaxProtocolException">The body is not well-formed XML, over a bound, an HTML page or a SOAP fault,
+    /// <exception cref="FaxProtocolException">The body is not well-formed XML, has a DTD, is over a bound, an HTML page or a SOAP fault,
     /// holds no <c>faxJobReport</c>, or a report has no <c>jobId</c> or no <c>faxRecipient</c>.</exception>
     /// <exception cref="ArgumentException"><paramref name="instance"/> is empty.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -78,6 +78,11 @@ public static class RetarusPushParser
         if (IsHtml(body))
         {
             throw Protocol("the body is an HTML page, not a status push.");
+        }
+
+        if (body.IndexOf("<!DOCTYPE"u8) >= 0)
+        {
+            throw Protocol("the XML has a document type declaration (DTD), which is refused unread.");
         }
 
         List<RetarusReportDto> reports;

@@ -121,7 +121,10 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<FaxTrackedJob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FaxTrackedJob> ListAsync(CancellationToken cancellationToken = default) => ListCoreAsync(cancellationToken);
+
+    // The iterator itself is private: its compiler-generated state machine stays out of the public API.
+    private async IAsyncEnumerable<FaxTrackedJob> ListCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, null, $"SELECT {Columns} FROM faxsdk_tracked_jobs ORDER BY provider, instance, job_id;");

@@ -214,9 +214,10 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
         var errors = apply.Parameters.Add("$errors", SqliteType.Integer);
         var abandoned = apply.Parameters.Add("$abandoned", SqliteType.Integer);
 
-        // … and otherwise only releases the lease of a job that became final meanwhile (a push, a report feed).
+        // … and otherwise only releases the lease of a job that became final meanwhile (a push, a report feed): the
+        // worker gets the stored final record back.
         await using var release = Command(connection, transaction,
-            $"UPDATE faxsdk_tracked_jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE {KeyFilter} AND lease_owner = $owner;");
+            $"UPDATE faxsdk_tracked_jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE {KeyFilter} AND lease_owner = $owner RETURNING {Columns};");
         DeclareKey(release);
         release.Parameters.AddWithValue("$owner", owner);
 
@@ -243,7 +244,11 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
             }
 
             BindKey(release, outcome.Job);
-            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var released = await release.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await released.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(Read(released));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

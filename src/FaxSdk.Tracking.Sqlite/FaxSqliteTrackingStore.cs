@@ -47,7 +47,16 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
     public string Path { get; }
 
     /// <summary>How long a write waits for another connection's write transaction to finish before it fails (default 30 s).</summary>
-    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan BusyTimeout
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

@@ -36,6 +36,10 @@ public sealed class FaxTrackingWorker
     private readonly Lock _lock = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
+    private DateTimeOffset _countedAt = DateTimeOffset.MinValue;
+
+    /// <summary>How often an idle worker that runs until cancelled counts the store for the tracking gauges.</summary>
+    private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(15);
 
     /// <summary>Creates a worker.</summary>
     /// <param name="client">The client the jobs are read through.</param>
@@ -128,25 +132,21 @@ public sealed class FaxTrackingWorker
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                bool worked;
                 try
                 {
-                    worked = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                    if (await RunOnceAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    if (await IsIdleAsync(cancellationToken).ConfigureAwait(false) && _options.StopWhenIdle)
+                    {
+                        return;
+                    }
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
                 {
                     Log.WorkerPassFailed(_logger, Name, exception.GetType().Name, _options.IdleDelay);
-                    worked = false;
-                }
-
-                if (worked)
-                {
-                    continue;
-                }
-
-                if (_options.StopWhenIdle && await IsIdleAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return;
                 }
 
                 await SleepAsync(cancellationToken).ConfigureAwait(false);
@@ -406,14 +406,20 @@ public sealed class FaxTrackingWorker
         return worked;
     }
 
+    /// <summary>
+    /// Whether the store holds no unfinished job and no undelivered completion. Counts the store (and refreshes the
+    /// tracking gauges) when <see cref="FaxTrackingOptions.StopWhenIdle"/> asks, otherwise at most every <see cref="CountInterval"/>.
+    /// </summary>
     private async Task<bool> IsIdleAsync(CancellationToken cancellationToken)
     {
-        if (!_pushed.IsEmpty)
+        var now = _client.TimeProvider.GetUtcNow();
+        if (!_pushed.IsEmpty || (!_options.StopWhenIdle && now - _countedAt < CountInterval))
         {
             return false;
         }
 
-        var counts = await _store.CountAsync(_client.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _countedAt = now;
+        var counts = await _store.CountAsync(now, cancellationToken).ConfigureAwait(false);
         FaxTrackingMetrics.Observe(counts);
         return counts.Total - counts.Final - counts.Abandoned == 0 && counts.CompletionsPending == 0;
     }

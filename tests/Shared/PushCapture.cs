@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using Xunit;
 
-namespace FaxSdk.Providers.Tests.Push;
+namespace FaxSdk.TestSupport;
 
 /// <summary>A tiny Kestrel listener on 127.0.0.1 that records every request and answers with a chosen status.</summary>
 internal sealed class PushCapture : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FaxSdk.Providers.Tests.Push;
+namespace FaxSdk.TestSupport;
 
 /// <summary>
 /// The X-Phaxio-Signature recipe exactly as WEBHOOKS.md section 2.4 writes it (its "Pseudocode, as C#"), kept apart

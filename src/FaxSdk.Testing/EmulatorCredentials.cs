@@ -31,7 +31,7 @@ public sealed record EmulatorCredentials
     public string PantareyPassword { get; init; } = "emulator-pantarey-password";
 
     /// <summary>The bearer secret the emulator's Pantarey pushes carry (<c>Authorization: Bearer …</c>).</summary>
-    public string PantareyPushToken { get; init; } = "emulator-pantarey-push-token";
+    public string PantareyPushToken { get; init; } = "emulator-pantarey-push-bearer-secret-0001";
 
     /// <summary>Concord API service user id.</summary>
     public string ConcordUserId { get; init; } = "mbx1234567890";
@@ -43,7 +43,7 @@ public sealed record EmulatorCredentials
     public string ConcordPin { get; init; } = "emulator-concord-pin";
 
     /// <summary>The shared secret the emulator's Concord push notifications carry (in a header, see <see cref="FaxEmulator.ConcordPushSecretHeader"/>).</summary>
-    public string ConcordPushSecret { get; init; } = "emulator-concord-push-secret";
+    public string ConcordPushSecret { get; init; } = "emulator-concord-push-notification-secret";
 
     /// <summary>Retarus customer number (in the path).</summary>
     public string RetarusCustomerNumber { get; init; } = "99999TE";

@@ -137,7 +137,7 @@ public class EmulatorCommandTests
             var completed = captured.Single(p => p.Path == "/hooks/phaxio" && p.Text.Contains("fax_completed", StringComparison.Ordinal) && p.Text.Contains("\"id\":1001,", StringComparison.Ordinal));
             var signed = configuration["FaxSdk:Webhooks:PublicBaseUrl"] + completed.Path;
             Assert.Equal(PhaxioSignatureRecipe.Compute(configuration["FaxSdk:Phaxio:Webhooks:Token"]!, signed, await completed.MultipartFieldsAsync()), completed.Header("X-Phaxio-Signature"));
-            Assert.All(captured.Where(p => p.Path == "/hooks/pantarey"), p => Assert.Equal("Bearer " + configuration["FaxSdk:Pantarey:Webhooks:BearerToken"], p.Header("Authorization")));
+            Assert.All(captured.Where(p => p.Path == "/hooks/pantarey"), p => Assert.Equal("Bearer " + configuration["FaxSdk:Pantarey:Webhooks:Secret"], p.Header("Authorization")));
             Assert.DoesNotContain(captured, p => p.Path == "/hooks/stonefax");
 
             // stdout: the address, the jobs, then one line per push sent.

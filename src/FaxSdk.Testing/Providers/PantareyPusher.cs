@@ -19,7 +19,7 @@ internal sealed class PantareyPusher(FaxEmulator emulator) : IProviderPusher
     public IEnumerable<KeyValuePair<string, string?>> WebhookSettings(EmulatorCredentials credentials) =>
     [
         new("Webhooks:Enabled", "true"),
-        new("Webhooks:BearerToken", credentials.PantareyPushToken),
+        new("Webhooks:Secret", credentials.PantareyPushToken),
     ];
 
     public IReadOnlyList<PlannedPush> Plan(EmulatedJobRun run)

@@ -13,7 +13,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Phaxio_sends_each_v2_1_event_in_order_as_multipart_signed_with_the_webhook_token()
     {
-        await using var rig = await PushRig.StartAsync();
+        await using var rig = await EmulatorPushRig.StartAsync();
         var job = rig.Emulator.AddJob(EmulatedJob.RetriesThenSucceeds("phaxio", "1004", FaxFailureCategory.NoAnswer) with { Pages = 2 });
 
         await rig.RunUntilAsync(TimeSpan.FromSeconds(1.75));
@@ -64,7 +64,7 @@ public class EmulatorPushTests
 
         Assert.Equal(["retry_scheduled", "transmitting_page 1", "transmitting_page 2", "fax_completed"], events);
         Assert.Equal(
-            [PushRig.Start.AddSeconds(2), PushRig.Start.AddSeconds(5), PushRig.Start.AddSeconds(5), PushRig.Start.AddSeconds(7)],
+            [EmulatorPushRig.Start.AddSeconds(2), EmulatorPushRig.Start.AddSeconds(5), EmulatorPushRig.Start.AddSeconds(5), EmulatorPushRig.Start.AddSeconds(7)],
             rig.Emulator.Pushes.Select(p => p.At));
         Assert.All(rig.Emulator.Pushes, p => Assert.Equal((true, 200, (EmulatedPushFault?)null), (p.Sent, p.StatusCode, p.Fault)));
         Assert.Equal([false, false, false, true], rig.Emulator.Pushes.Select(p => p.IsFinal));
@@ -73,7 +73,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Phaxio_in_flight_events_can_be_turned_off_leaving_only_fax_completed()
     {
-        await using var rig = await PushRig.StartAsync(push: new EmulatorPushOptions { PhaxioInflightEvents = false });
+        await using var rig = await EmulatorPushRig.StartAsync(push: new EmulatorPushOptions { PhaxioInflightEvents = false });
         var job = rig.Emulator.AddJob(EmulatedJob.PartiallySucceeds("phaxio", "1002"));
 
         await rig.RunUntilAsync(job.Duration);
@@ -88,7 +88,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Retarus_sends_one_faxJobReport_per_job_once_complete_with_Basic_credentials()
     {
-        await using var rig = await PushRig.StartAsync();
+        await using var rig = await EmulatorPushRig.StartAsync();
         var job = rig.Emulator.AddJob(EmulatedJob.PartiallySucceeds("retarus", "FJJ5WA23UO05ZZBIELDE22", FaxFailureCategory.Busy));
 
         await rig.RunUntilAsync(job.Duration - TimeSpan.FromMilliseconds(250));
@@ -122,7 +122,7 @@ public class EmulatorPushTests
     [InlineData(EmulatedConcordPushFormat.Soap)]
     public async Task Concord_sends_the_delivery_notification_on_completion_with_the_shared_secret(EmulatedConcordPushFormat format)
     {
-        await using var rig = await PushRig.StartAsync(push: new EmulatorPushOptions { ConcordFormat = format });
+        await using var rig = await EmulatorPushRig.StartAsync(push: new EmulatorPushOptions { ConcordFormat = format });
         var failed = rig.Emulator.AddJob(EmulatedJob.Fails("concord", "br0000000002", FaxFailureCategory.Busy));
         var delivered = rig.Emulator.AddJob(EmulatedJob.Succeeds("concord", "br0000000001"));
 
@@ -157,7 +157,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Pantarey_sends_the_query_output_plus_test_at_each_status_change_with_the_bearer_secret()
     {
-        await using var rig = await PushRig.StartAsync();
+        await using var rig = await EmulatorPushRig.StartAsync();
         var job = rig.Emulator.AddJob(EmulatedJob.PausedThenSucceeds("pantarey", "4b57d160-4a10-11f1-b04d-001851328a39") with { IsTest = true });
 
         await rig.RunUntilAsync(job.Duration + TimeSpan.FromSeconds(1));
@@ -181,7 +181,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Every_default_job_but_StoneFax_ends_with_exactly_one_final_push_and_StoneFax_pushes_nothing()
     {
-        await using var rig = await PushRig.StartAsync();
+        await using var rig = await EmulatorPushRig.StartAsync();
         var jobs = rig.Emulator.SeedDefaultJobs();
 
         await rig.RunUntilAsync(jobs.Max(j => j.Duration) + TimeSpan.FromSeconds(1));
@@ -201,7 +201,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Lost_pushes_are_recorded_but_never_sent()
     {
-        await using var rig = await PushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.Lost] });
+        await using var rig = await EmulatorPushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.Lost] });
         var jobs = new[] { rig.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "1001")), rig.Emulator.AddJob(EmulatedJob.Succeeds("retarus", "FJJ5Y09UM505ZZBIELCRYC")) };
 
         await rig.RunUntilAsync(jobs.Max(j => j.Duration) + TimeSpan.FromSeconds(1));
@@ -215,7 +215,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task A_duplicate_is_the_same_request_delivered_twice()
     {
-        await using var rig = await PushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.Duplicate] });
+        await using var rig = await EmulatorPushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.Duplicate] });
         var job = rig.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "1001"));
 
         await rig.RunUntilAsync(job.Duration);
@@ -236,7 +236,7 @@ public class EmulatorPushTests
     {
         var credentials = new EmulatorCredentials();
         int Answer(CapturedPush push) => Genuine(push, credentials) ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
-        await using var rig = await PushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.BadSignature] }, Answer);
+        await using var rig = await EmulatorPushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.BadSignature] }, Answer);
         var jobs = new[]
         {
             rig.Emulator.AddJob(EmulatedJob.Fails("phaxio", "1003", FaxFailureCategory.InvalidNumber)),
@@ -266,7 +266,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Out_of_order_holds_an_in_flight_event_back_until_after_the_final_push()
     {
-        await using var rig = await PushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.OutOfOrder] });
+        await using var rig = await EmulatorPushRig.StartAsync(new EmulatorFaults { PushRate = 1, PushKinds = [EmulatedPushFault.OutOfOrder] });
         var job = rig.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "1001"));
 
         await rig.RunUntilAsync(job.Duration - TimeSpan.FromMilliseconds(250));
@@ -292,7 +292,7 @@ public class EmulatorPushTests
     {
         async Task<IReadOnlyList<InjectedPushFault>> FaultsAsync(int seed)
         {
-            await using var rig = await PushRig.StartAsync(new EmulatorFaults { PushRate = 0.5, Seed = seed });
+            await using var rig = await EmulatorPushRig.StartAsync(new EmulatorFaults { PushRate = 0.5, Seed = seed });
             rig.Emulator.SeedDefaultJobs();
             return rig.Emulator.InjectedPushFaults;
         }
@@ -314,7 +314,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task Stopping_the_emulator_stops_its_pushes()
     {
-        var rig = await PushRig.StartAsync();
+        var rig = await EmulatorPushRig.StartAsync();
         try
         {
             var job = rig.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", "1001"));
@@ -335,7 +335,7 @@ public class EmulatorPushTests
     [Fact]
     public async Task The_configuration_carries_webhook_settings_that_match_the_pushes()
     {
-        await using var rig = await PushRig.StartAsync(push: new EmulatorPushOptions { Instance = "eu" });
+        await using var rig = await EmulatorPushRig.StartAsync(push: new EmulatorPushOptions { Instance = "eu" });
         var settings = rig.Emulator.CreateConfiguration();
         var credentials = rig.Emulator.Credentials;
 
@@ -344,7 +344,7 @@ public class EmulatorPushTests
         Assert.Equal(("true", credentials.PhaxioWebhookToken), (settings["FaxSdk:Phaxio:Instances:eu:Webhooks:Enabled"], settings["FaxSdk:Phaxio:Instances:eu:Webhooks:Token"]));
         Assert.Equal(credentials.RetarusPushPassword, settings["FaxSdk:Retarus:Instances:eu:Webhooks:Password"]);
         Assert.Equal(credentials.ConcordPushSecret, settings["FaxSdk:Concord:Instances:eu:Webhooks:Secret"]);
-        Assert.Equal(credentials.PantareyPushToken, settings["FaxSdk:Pantarey:Instances:eu:Webhooks:BearerToken"]);
+        Assert.Equal(credentials.PantareyPushToken, settings["FaxSdk:Pantarey:Instances:eu:Webhooks:Secret"]);
         Assert.DoesNotContain(settings.Keys, k => k.StartsWith("FaxSdk:StoneFax", StringComparison.Ordinal) && k.Contains("Webhooks", StringComparison.Ordinal));
 
         // The signed URL is the public base URL plus the endpoint's path: what a receiver rebuilds.

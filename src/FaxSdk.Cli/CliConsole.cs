@@ -13,4 +13,10 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error)
 
     /// <summary>Whether <see cref="Out"/> is an interactive terminal (live displays), not a file or pipe.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>
+    /// Adds services to the hosts the CLI builds (<c>listen</c>), after the configured providers: tests register a
+    /// webhook receiver of their own here. <see langword="null"/> in the tool.
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -29,6 +29,7 @@ internal static class FaxStatusCli
         var root = new RootCommand("faxstatus: where your fax jobs stand, whichever provider sent them.");
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(EmulatorCommand.Create(console));
+        root.Subcommands.Add(ListenCommand.Create(console));
         root.Subcommands.Add(ParseCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(WatchCommand.Create(console));

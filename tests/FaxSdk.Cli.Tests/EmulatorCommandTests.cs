@@ -8,7 +8,6 @@ using FaxSdk.Phaxio;
 using FaxSdk.Retarus;
 using FaxSdk.StoneFax;
 using FaxSdk.Testing;
-using FaxSdk.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace FaxSdk.Cli.Tests;

@@ -8,6 +8,7 @@ public class HelpTests
     [InlineData("reports", "Example: faxstatus reports --config faxsdk.json --provider retarus --ack")]
     [InlineData("demo", "Example: faxstatus demo --fault-rate 0.3")]
     [InlineData("parse", "Example: faxstatus parse --provider phaxio response.json")]
+    [InlineData("listen", "Example: faxstatus listen --config faxsdk.json --port 5090")]
     public async Task Every_command_has_help_with_an_example(string command, string example)
     {
         var (exitCode, output, _) = await CliRunner.RunAsync(command, "--help");
@@ -22,7 +23,7 @@ public class HelpTests
         var (exitCode, output, _) = await CliRunner.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        foreach (var command in new[] { "status", "watch", "reports", "demo", "parse" })
+        foreach (var command in new[] { "status", "watch", "reports", "demo", "parse", "listen" })
         {
             Assert.Contains($"  {command}", output, StringComparison.Ordinal);
         }

@@ -188,4 +188,15 @@ public sealed class ParseCommandBatchProviderTests : IDisposable
         Assert.Equal(count, statuses.Length);
         Assert.Equal(FaxJobState.Succeeded, statuses[0].State);
     }
+
+    [Fact]
+    public async Task A_stored_push_for_a_provider_without_a_webhook_parser_is_a_usage_error_that_says_so()
+    {
+        // StoneFax has no push (docs/webhooks.md), so its package never sets FaxProviderDescriptor.WebhookParser.
+        var (exitCode, output, error) = await CliRunner.RunAsync("parse", "--provider", "stonefax", "--content-type", "application/x-www-form-urlencoded", Write("a=1"));
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("faxstatus: provider 'stonefax' cannot read stored pushes (its package has no webhook parser); providers that can: ", error, StringComparison.Ordinal);
+    }
 }

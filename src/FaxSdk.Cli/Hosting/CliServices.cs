@@ -64,6 +64,30 @@ internal sealed class CliServices : IAsyncDisposable
         }
 
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var problems = Validate(serviceProvider, out var client);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await console.Error.WriteLineAsync($"faxstatus: configuration: {redactor.Redact(problem)}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            await serviceProvider.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        return new CliServices(serviceProvider, client!, redactor);
+    }
+
+    /// <summary>
+    /// What a host does at start: validates every options type registered with <c>ValidateOnStart</c> (each failure
+    /// names the setting by its configuration path), resolves the client and creates each provider instance once.
+    /// </summary>
+    /// <param name="serviceProvider">The built services.</param>
+    /// <param name="client">The client, when it could be created.</param>
+    /// <returns>The problems, one line each (not yet redacted); empty when the configuration is usable.</returns>
+    public static List<string> Validate(IServiceProvider serviceProvider, out FaxStatusClient? client)
+    {
         var problems = new List<string>();
         try
         {
@@ -84,7 +108,7 @@ internal sealed class CliServices : IAsyncDisposable
             problems.Add(exception.Message);
         }
 
-        FaxStatusClient? client = null;
+        client = null;
         try
         {
             client = serviceProvider.GetRequiredService<FaxStatusClient>();
@@ -110,18 +134,7 @@ internal sealed class CliServices : IAsyncDisposable
             }
         }
 
-        if (problems.Count > 0)
-        {
-            foreach (var problem in problems)
-            {
-                await console.Error.WriteLineAsync($"faxstatus: configuration: {redactor.Redact(problem)}".AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-
-            await serviceProvider.DisposeAsync().ConfigureAwait(false);
-            return null;
-        }
-
-        return new CliServices(serviceProvider, client!, redactor);
+        return problems;
     }
 
     /// <summary>

@@ -1,0 +1,218 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FaxSdk.AspNetCore;
+
+/// <summary>
+/// One webhook endpoint's request pipeline: read the body once within limits, decode a form only for a receiver that
+/// reads forms, authenticate before anything else, parse, queue the pushes, answer.
+/// </summary>
+internal sealed class WebhookEndpointHandler
+{
+    private readonly FaxWebhookRegistration _registration;
+    private readonly string _path;
+    private readonly IServiceProvider _services;
+    private readonly IOptionsMonitor<FaxWebhookHostOptions> _options;
+    private readonly WebhookPushQueue _queue;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IFaxWebhookRejectionObserver[] _observers;
+
+    public WebhookEndpointHandler(FaxWebhookRegistration registration, string path, IServiceProvider services)
+    {
+        _registration = registration;
+        _path = path;
+        _services = services;
+        _options = services.GetRequiredService<IOptionsMonitor<FaxWebhookHostOptions>>();
+        _queue = services.GetRequiredService<WebhookPushQueue>();
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger(FaxWebhookDiagnostics.LoggerCategory) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _observers = [.. services.GetServices<IFaxWebhookRejectionObserver>()];
+    }
+
+    private string Provider => _registration.ProviderId;
+
+    private string Instance => _registration.InstanceName;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        // Created per request from the instance's current options, so secrets follow configuration reloads (rotation).
+        FaxWebhookReceiver? receiver;
+        try
+        {
+            receiver = _registration.Create(_services);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await FailAsync(context, exception).ConfigureAwait(false);
+            return;
+        }
+
+        if (receiver is null)
+        {
+            await RejectAsync(context, StatusCodes.Status404NotFound, "webhooks are not enabled for this instance").ConfigureAwait(false);
+            return;
+        }
+
+        var options = _options.CurrentValue;
+        if (options.PublicBaseUrl is not { } publicBaseUrl)
+        {
+            await RejectAsync(context, StatusCodes.Status500InternalServerError, "FaxSdk:Webhooks:PublicBaseUrl is not set").ConfigureAwait(false);
+            return;
+        }
+
+        var http = context.Request;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // The server stops reading at the same bound (one byte more is enough to refuse).
+            bodySize.MaxRequestBodySize = receiver.MaxBodyBytes + 1;
+        }
+
+        var limits = new FaxWebhookReadLimits
+        {
+            MaxBodyBytes = receiver.MaxBodyBytes,
+            MaxFormFields = options.MaxFormFields,
+            BodyReadTimeout = options.BodyReadTimeout,
+            TimeProvider = _time,
+        };
+        FaxWebhookRequest request;
+        try
+        {
+            request = await FaxWebhookRequestReader.ReadAsync(
+                PublicUrl(publicBaseUrl, _path, http.QueryString.Value),
+                http.ContentType,
+                http.Body,
+                limits,
+                receiver.ReadsForm,
+                Headers(http),
+                http.ContentLength,
+                context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (FaxWebhookReadException exception)
+        {
+            await RejectAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException)
+        {
+            // The caller went away; nobody is left to answer.
+            return;
+        }
+        catch (IOException)
+        {
+            await RejectAsync(context, StatusCodes.Status400BadRequest, "the body could not be read").ConfigureAwait(false);
+            return;
+        }
+
+        IReadOnlyList<FaxPushedStatus> pushes;
+        try
+        {
+            var authentication = receiver.Authenticate(request);
+            if (!authentication.Succeeded)
+            {
+                await RejectAsync(context, StatusCodes.Status401Unauthorized, authentication.FailureReason ?? "not authenticated").ConfigureAwait(false);
+                return;
+            }
+
+            pushes = receiver.Parse(request);
+        }
+        catch (FaxProtocolException exception)
+        {
+            await RejectAsync(context, StatusCodes.Status400BadRequest, $"unreadable push: {ShortReason(exception.Message)}").ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await FailAsync(context, exception).ConfigureAwait(false);
+            return;
+        }
+
+        if (pushes.Any(p => p is null || p.Job is null || p.Job.Provider != Provider || p.Job.Instance != Instance))
+        {
+            await RejectAsync(context, StatusCodes.Status500InternalServerError, "the receiver returned a push for another provider instance").ConfigureAwait(false);
+            return;
+        }
+
+        if (pushes.Count > 0 && !_queue.TryEnqueue(new QueuedPushes(Provider, Instance, pushes)))
+        {
+            Log.QueueFull(_logger, _queue.Capacity, Provider, Instance);
+            context.Response.Headers.RetryAfter = "60";
+            await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, "busy: try again later").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = receiver.SuccessStatusCode;
+        WebhookTelemetry.RecordRequest(Provider, Instance, accepted: true, receiver.SuccessStatusCode);
+        Log.Accepted(_logger, Provider, Instance, pushes.Count);
+    }
+
+    /// <summary>The URL the provider called: the public base URL, the endpoint's path, and the query string as received.</summary>
+    internal static Uri PublicUrl(Uri publicBaseUrl, string path, string? query)
+    {
+        var baseText = publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(baseText + path + (query ?? ""), UriKind.Absolute);
+    }
+
+    private static Dictionary<string, string> Headers(HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers)
+        {
+            headers[header.Key] = header.Value.ToString();
+        }
+
+        return headers;
+    }
+
+    private static string ShortReason(string message)
+    {
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length <= 200 ? line : string.Concat(line.AsSpan(0, 200), "…");
+    }
+
+    private async Task FailAsync(HttpContext context, Exception exception)
+    {
+        Log.ReceiverFailed(_logger, Provider, Instance, exception.GetType().Name);
+        await RejectAsync(context, StatusCodes.Status500InternalServerError, "the receiver failed", logged: true).ConfigureAwait(false);
+    }
+
+    private async Task RejectAsync(HttpContext context, int statusCode, string reason, bool logged = false)
+    {
+        if (!logged)
+        {
+            if (statusCode == StatusCodes.Status401Unauthorized)
+            {
+                Log.AuthenticationFailed(_logger, Provider, Instance, reason);
+            }
+            else
+            {
+                Log.Rejected(_logger, Provider, Instance, statusCode, reason);
+            }
+        }
+
+        WebhookTelemetry.RecordRequest(Provider, Instance, accepted: false, statusCode);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnRejected(new FaxWebhookRejection(Provider, Instance, statusCode, reason));
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Log.ObserverFailed(_logger, exception.GetType().Name);
+            }
+        }
+
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(reason + "\n", CancellationToken.None).ConfigureAwait(false);
+    }
+}

@@ -1,5 +1,6 @@
 using FaxSdk;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using FaxSdk.Phaxio;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,14 @@ public static class PhaxioFaxSdkBuilderExtensions
     /// <param name="instanceName">The account's name, used in <see cref="FaxJobReference.Instance"/>.</param>
     /// <param name="configure">Sets the API key and secret (and optionally the base address), applied after the instance's configuration section (<c>FaxSdk:Phaxio</c> for <c>default</c>, else <c>FaxSdk:Phaxio:Instances:{instanceName}</c>; when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The account's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions>? configure = null) =>
-        builder.AddProvider<PhaxioStatusProvider, PhaxioOptions>(
+    /// <remarks>
+    /// Also registers the instance's webhook receiver (a <see cref="FaxWebhookRegistration"/>): it is created only while
+    /// <c>Webhooks:Enabled</c> is set, and reads the instance's current options (token, previous token, body limit) at
+    /// each request.
+    /// </remarks>
+    public static IHttpClientBuilder AddPhaxio(this IFaxSdkBuilder builder, string instanceName, Action<PhaxioOptions>? configure = null)
+    {
+        var client = builder.AddProvider<PhaxioStatusProvider, PhaxioOptions>(
             PhaxioProvider.Descriptor,
             instanceName,
             options =>
@@ -34,4 +41,15 @@ public static class PhaxioFaxSdkBuilderExtensions
             },
             (_, httpClient, options) => new PhaxioStatusProvider(httpClient, options, instanceName),
             new PhaxioOptionsValidator());
+
+        var name = FaxSdkServiceCollectionExtensions.OptionsName(PhaxioProvider.Descriptor.Id, instanceName);
+        builder.Services.AddSingleton(new FaxWebhookRegistration(PhaxioProvider.Descriptor.Id, instanceName, services =>
+        {
+            var monitor = services.GetRequiredService<IOptionsMonitor<PhaxioOptions>>();
+            return monitor.Get(name).Webhooks is { Enabled: true }
+                ? new PhaxioWebhookReceiver(() => monitor.Get(name).Webhooks ?? new PhaxioWebhookOptions(), instanceName)
+                : null;
+        }));
+        return client;
+    }
 }

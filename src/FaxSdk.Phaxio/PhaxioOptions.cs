@@ -20,7 +20,41 @@ public sealed class PhaxioOptions : FaxProviderOptions
     [Required]
     public string ApiSecret { get; set; } = "";
 
+    /// <summary>
+    /// How this account's webhooks are received (<c>FaxSdk:Phaxio[:Instances:{name}]:Webhooks</c>); off unless
+    /// <see cref="PhaxioWebhookOptions.Enabled"/> is set.
+    /// </summary>
+    public PhaxioWebhookOptions Webhooks { get; set; } = new();
+
     /// <inheritdoc />
-    /// <returns><see cref="ApiKey"/> and <see cref="ApiSecret"/>.</returns>
-    public override IEnumerable<string?> GetSecretValues() => [ApiKey, ApiSecret];
+    /// <returns><see cref="ApiKey"/>, <see cref="ApiSecret"/> and the webhook tokens.</returns>
+    public override IEnumerable<string?> GetSecretValues() => [ApiKey, ApiSecret, Webhooks?.Token, Webhooks?.PreviousToken];
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> ValidateSettings()
+    {
+        const string Section = nameof(Webhooks);
+        if (Webhooks is not { } webhooks)
+        {
+            yield return new ValidationResult("must not be null.", [Section]);
+            yield break;
+        }
+
+        if (webhooks.Enabled && string.IsNullOrWhiteSpace(webhooks.Token))
+        {
+            yield return new ValidationResult(
+                $"is required when {Section}:{nameof(PhaxioWebhookOptions.Enabled)} is true (the webhook token from Phaxio's webhook settings page).",
+                [$"{Section}:{nameof(PhaxioWebhookOptions.Token)}"]);
+        }
+
+        if (webhooks.PreviousToken is { } previous && previous.Length > 0 && string.IsNullOrWhiteSpace(previous))
+        {
+            yield return new ValidationResult("must not be blank: remove it, or set the token being replaced.", [$"{Section}:{nameof(PhaxioWebhookOptions.PreviousToken)}"]);
+        }
+
+        if (webhooks.MaxBodyBytes is <= 0 or > PhaxioWebhookOptions.MaxBodyBytesLimit)
+        {
+            yield return new ValidationResult("must be positive and at most 1 GiB.", [$"{Section}:{nameof(PhaxioWebhookOptions.MaxBodyBytes)}"]);
+        }
+    }
 }

@@ -286,7 +286,8 @@ public static class PhaxioStatusParser
 
     private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
 
-    private static string Bounded(string text, int max)
+    /// <summary>A value for a message: cut to <paramref name="max"/> characters (then <c>…</c>), control characters as spaces.</summary>
+    internal static string Bounded(string text, int max)
     {
         var cut = text.Length > max ? text[..max] + "…" : text;
         return string.Create(cut.Length, cut, static (span, source) =>

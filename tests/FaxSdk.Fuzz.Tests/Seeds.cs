@@ -3,10 +3,16 @@ namespace FaxSdk.Fuzz.Tests;
 /// <summary>The seed bodies: every provider fixture of the provider tests (copied next to this assembly under <c>Seeds/</c>).</summary>
 internal static class Seeds
 {
-    public static IReadOnlyList<(string Name, byte[] Body)> Of(string provider) =>
-        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Seeds", provider))
+    /// <summary>A provider's fixtures, its subfolders included (such as <c>phaxio/webhooks</c>), dot files excluded.</summary>
+    public static IReadOnlyList<(string Name, byte[] Body)> Of(string provider)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "Seeds");
+        return [.. Directory.EnumerateFiles(Path.Combine(root, provider), "*", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileName(path).StartsWith('.'))
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
-            .Select(path => ($"{provider}/{Path.GetFileName(path)}", File.ReadAllBytes(path)))];
+            .Select(name => (name, File.ReadAllBytes(Path.Combine(root, name))))];
+    }
 
     public static IReadOnlyList<(string Name, byte[] Body)> Except(string provider) =>
         [.. Directory.EnumerateDirectories(Path.Combine(AppContext.BaseDirectory, "Seeds"))

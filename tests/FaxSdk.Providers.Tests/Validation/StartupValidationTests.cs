@@ -29,7 +29,7 @@ public class StartupValidationTests
             (_, _, _) => new NullProvider(Annotated.Id, instance),
             new AnnotatedOptionsValidator());
 
-    private static IReadOnlyList<string> StartupFailures(IServiceCollection services)
+    internal static IReadOnlyList<string> StartupFailures(IServiceCollection services)
     {
         using var provider = services.BuildServiceProvider();
         try

@@ -7,7 +7,7 @@ public static class ConcordProvider
 {
     /// <summary>
     /// Provider id <c>concord</c>, configuration section <c>FaxSdk:Concord</c>, registered by
-    /// <c>AddConcord</c>; payloads (Concord: Parse, a GetFaxStatus response (JSON or SOAP 1.2)) read by <see cref="ConcordStatusParser"/>.
+    /// <c>AddConcord</c>; payloads (Concord: Parse, a GetFaxStatus response (JSON or SOAP 1.2)) read by <see cref="ConcordStatusParser"/>; stored push notifications (form or SOAP, by content type) by <see cref="ConcordPushParser"/>.
     /// </summary>
     public static FaxProviderDescriptor Descriptor { get; } = new(
         ConcordStatusParser.ProviderId,
@@ -15,5 +15,8 @@ public static class ConcordProvider
         (builder, instanceName) => builder.AddConcord(instanceName),
         (payload, context) => context.JobId is { } jobId
             ? [ConcordStatusParser.ParseSimple(payload, jobId)]
-            : ConcordStatusParser.Parse(payload));
+            : ConcordStatusParser.Parse(payload))
+    {
+        WebhookParser = request => [ConcordPushParser.ParseRequest(request, FaxJobReference.DefaultInstance).Status],
+    };
 }

@@ -43,7 +43,8 @@ public static class ConcordStatusParser
     /// <summary>The longest text value (job id, description, error text) read from a SOAP answer: 64 Ki characters.</summary>
     public const int MaxTextLength = 64 * 1024;
 
-    private static readonly XmlReaderSettings XmlSettings = new()
+    /// <summary>The bounded XML settings every Concord SOAP body is read with (no DTD, no entities, size cap).</summary>
+    internal static readonly XmlReaderSettings XmlSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -127,7 +128,7 @@ public static class ConcordStatusParser
         return IsXml(body) ? ReadSoap(body, cancellationToken) : ReadJson(body);
     }
 
-    private static bool IsXml(ReadOnlySpan<byte> body)
+    internal static bool IsXml(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
         {
@@ -142,7 +143,7 @@ public static class ConcordStatusParser
         return false;
     }
 
-    private static bool IsHtml(ReadOnlySpan<byte> body)
+    internal static bool IsHtml(ReadOnlySpan<byte> body)
     {
         var start = body.IndexOf((byte)'<');
         var head = body[(start < 0 ? 0 : start)..];
@@ -225,7 +226,8 @@ public static class ConcordStatusParser
 
     internal static FaxProtocolException Malformed(string name) => new(ProviderId, $"{ProviderId}: the SOAP element {name} does not hold a valid value.");
 
-    private static FaxJobStatus ToStatus(ConcordFaxStatusDto item) => ToStatus(item, item.FaxJobStatusId?.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
+    internal static FaxJobStatus ToStatus(ConcordFaxStatusDto item) => ToStatus(item, item.FaxJobStatusId?.ToString(CultureInfo.InvariantCulture));
 
     private static FaxJobStatus ToStatus(ConcordFaxStatusDto item, string? providerStatus)
     {

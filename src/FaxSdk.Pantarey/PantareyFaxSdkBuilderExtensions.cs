@@ -1,6 +1,7 @@
 using FaxSdk;
 using Microsoft.Extensions.Configuration;
 using FaxSdk.Pantarey;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +20,11 @@ public static class PantareyFaxSdkBuilderExtensions
     /// <param name="instanceName">The endpoint's name, used in <see cref="FaxJobReference.Instance"/>.</param>
     /// <param name="configure">Sets the endpoint and its credentials, applied after the instance's configuration section (<c>FaxSdk:Pantarey</c> for <c>default</c>, else <c>FaxSdk:Pantarey:Instances:{instanceName}</c>; when FaxSdk was added with configuration); optional when configuration supplies every setting.</param>
     /// <returns>The endpoint's HttpClient builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions>? configure = null) =>
-        builder.AddProvider<PantareyStatusProvider, PantareyOptions>(
+    /// <remarks>Also registers the endpoint's status push receiver (a <see cref="FaxWebhookRegistration"/>), created
+    /// only while <see cref="PantareyOptions.Webhooks"/> is enabled.</remarks>
+    public static IHttpClientBuilder AddPantarey(this IFaxSdkBuilder builder, string instanceName, Action<PantareyOptions>? configure = null)
+    {
+        var http = builder.AddProvider<PantareyStatusProvider, PantareyOptions>(
             PantareyProvider.Descriptor,
             instanceName,
             options =>
@@ -34,4 +38,11 @@ public static class PantareyFaxSdkBuilderExtensions
             },
             (_, httpClient, options) => new PantareyStatusProvider(httpClient, options, instanceName),
             new PantareyOptionsValidator());
+        var optionsName = FaxSdkServiceCollectionExtensions.OptionsName(PantareyStatusParser.ProviderId, instanceName);
+        builder.Services.AddSingleton(new FaxWebhookRegistration(PantareyStatusParser.ProviderId, instanceName, services =>
+            services.GetRequiredService<IOptionsMonitor<PantareyOptions>>().Get(optionsName).Webhooks is { Enabled: true } webhooks
+                ? new PantareyWebhookReceiver(webhooks, instanceName)
+                : null));
+        return http;
+    }
 }

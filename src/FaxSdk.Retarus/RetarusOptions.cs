@@ -33,6 +33,9 @@ public sealed class RetarusOptions : FaxProviderOptions
     [Range(1, int.MaxValue)]
     public int MaxDeleteAttempts { get; set; } = 3;
 
+    /// <summary>The HTTP status push this account receives (<c>FaxSdk:Retarus[:Instances:{name}]:Webhooks</c>); off by default.</summary>
+    public RetarusWebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>The data centres used: <see cref="DataCenters"/> or the region's documented ones.</summary>
     /// <returns>Name and base address of each data centre, in a stable order.</returns>
     public IReadOnlyList<KeyValuePair<string, Uri>> ResolveDataCenters() =>
@@ -47,8 +50,8 @@ public sealed class RetarusOptions : FaxProviderOptions
             };
 
     /// <inheritdoc />
-    /// <returns><see cref="Password"/>.</returns>
-    public override IEnumerable<string?> GetSecretValues() => [Password];
+    /// <returns><see cref="Password"/> and the push passwords (<see cref="RetarusWebhookOptions.Password"/>, <see cref="RetarusWebhookOptions.PreviousPassword"/>).</returns>
+    public override IEnumerable<string?> GetSecretValues() => [Password, Webhooks?.Password, Webhooks?.PreviousPassword];
 
     /// <inheritdoc />
     protected override bool UsesBaseAddress => false;
@@ -72,6 +75,51 @@ public sealed class RetarusOptions : FaxProviderOptions
             {
                 yield return new ValidationResult(problem, [$"{nameof(DataCenters)}:{name}"]);
             }
+        }
+
+        foreach (var problem in WebhookProblems())
+        {
+            yield return problem;
+        }
+    }
+
+    private IEnumerable<ValidationResult> WebhookProblems()
+    {
+        const string Section = nameof(Webhooks);
+        if (Webhooks is not { } webhooks)
+        {
+            yield return new ValidationResult("is required (leave Enabled false to receive no pushes).", [Section]);
+            yield break;
+        }
+
+        if (webhooks.MaxBodyBytes is < 1024 or > 64L * 1024 * 1024)
+        {
+            yield return new ValidationResult("must be between 1 KiB and 64 MiB.", [$"{Section}:{nameof(webhooks.MaxBodyBytes)}"]);
+        }
+
+        if (!webhooks.Enabled)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(webhooks.Username))
+        {
+            yield return new ValidationResult("is required when webhooks are enabled (the Basic user Retarus sends).", [$"{Section}:{nameof(webhooks.Username)}"]);
+        }
+
+        if (string.IsNullOrEmpty(webhooks.Password) || webhooks.Password.Length < RetarusWebhookOptions.MinimumPasswordLength)
+        {
+            yield return new ValidationResult($"is required when webhooks are enabled, at least {RetarusWebhookOptions.MinimumPasswordLength} characters (a generated secret).", [$"{Section}:{nameof(webhooks.Password)}"]);
+        }
+
+        if (!string.IsNullOrEmpty(webhooks.PreviousUsername) && string.IsNullOrEmpty(webhooks.PreviousPassword))
+        {
+            yield return new ValidationResult("is set without PreviousPassword: a rotation needs the whole previous pair.", [$"{Section}:{nameof(webhooks.PreviousUsername)}"]);
+        }
+
+        if (webhooks.Username?.Contains(':', StringComparison.Ordinal) == true || webhooks.PreviousUsername?.Contains(':', StringComparison.Ordinal) == true)
+        {
+            yield return new ValidationResult("must not contain ':' (HTTP Basic cannot carry it in a user name).", [$"{Section}:{nameof(webhooks.Username)}"]);
         }
     }
 

@@ -40,7 +40,11 @@ public static class RetarusStatusParser
     /// <returns>One report per job, in order.</returns>
     /// <exception cref="FaxProtocolException">The body is unreadable, over <see cref="FaxPayloadLimits"/>, not a report
     /// (see remarks), or a report has no <c>jobId</c>.</exception>
-    public static IReadOnlyList<FaxReport> ParseReports(ReadOnlySpan<byte> utf8Json, string? location)
+    public static IReadOnlyList<FaxReport> ParseReports(ReadOnlySpan<byte> utf8Json, string? location) =>
+        [.. ReadReports(utf8Json, location).Select(r => r.Report)];
+
+    /// <summary>Reads a report list or a single report, keeping each report's wire values (the push parser derives its delivery keys from them).</summary>
+    internal static IReadOnlyList<(FaxReport Report, RetarusReportDto Wire)> ReadReports(ReadOnlySpan<byte> utf8Json, string? location)
     {
         var root = FaxPayloadLimits.Inspect(utf8Json, ProviderId);
         if (root is not (JsonTokenType.None or JsonTokenType.StartObject))
@@ -51,11 +55,12 @@ public static class RetarusStatusParser
         var body = Deserialize(utf8Json);
         if (body.Reports is { } list)
         {
-            var reports = new FaxReport[list.Count];
+            var reports = new (FaxReport, RetarusReportDto)[list.Count];
             for (var i = 0; i < reports.Length; i++)
             {
                 var where = $"reports[{i}]";
-                reports[i] = ToReport(list[i] ?? throw Protocol($"{where} is not a report object (it is null or a plain value)."), location, where);
+                var wire = list[i] ?? throw Protocol($"{where} is not a report object (it is null or a plain value).");
+                reports[i] = (ToReport(wire, location, where), wire);
             }
 
             return reports;
@@ -63,10 +68,11 @@ public static class RetarusStatusParser
 
         return body.JobId is null
             ? throw Protocol($"the body is neither a report list (\"reports\") nor a report (\"jobId\"); expected {ExpectedShape}.")
-            : [ToReport(body, location, "the body")];
+            : [(ToReport(body, location, "the body"), body)];
     }
 
-    private static FaxReport ToReport(RetarusReportDto report, string? location, string where)
+    /// <summary>The canonical report of one report's wire values (shared by the REST answers and the status push).</summary>
+    internal static FaxReport ToReport(RetarusReportDto report, string? location, string where)
     {
         var jobId = report.JobId ?? throw Protocol($"{where}: a report has no \"jobId\".");
         if (report.Deleted)

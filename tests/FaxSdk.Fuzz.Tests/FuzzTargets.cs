@@ -6,7 +6,7 @@ using FaxSdk.StoneFax;
 
 namespace FaxSdk.Fuzz.Tests;
 
-/// <summary>Every public status parser of the five provider packages.</summary>
+/// <summary>Every public status and push parser of the five provider packages.</summary>
 internal static class FuzzTargets
 {
     // West of UTC, so that server-local times near the end of the calendar overflow when shifted.
@@ -31,5 +31,12 @@ internal static class FuzzTargets
         new("concord", "ConcordStatusParser.ParseSimple", (b, c) => [ConcordStatusParser.ParseSimple(b, "br1", c)]),
         new("retarus", "RetarusStatusParser.Parse", (b, _) => RetarusStatusParser.Parse(b)),
         new("retarus", "RetarusStatusParser.ParseReports", (b, _) => [.. RetarusStatusParser.ParseReports(b, "DE1").Select(r => r.Status)]),
+
+        // Push parsers (webhook bodies), seeded by Fixtures/{provider}/push as well.
+        new("retarus", "RetarusPushParser.ParseXml", (b, c) => [.. RetarusPushParser.ParseXml(b, "default", c).Select(p => p.Status)]),
+        new("retarus", "RetarusPushParser.Parse", (b, _) => [.. RetarusPushParser.Parse(b).Select(p => p.Status)]),
+        new("concord", "ConcordPushParser.ParseSoap", (b, c) => [ConcordPushParser.ParseSoap(b, "default", c).Status]),
+        new("concord", "ConcordPushParser.ParseUrlEncoded", (b, _) => [ConcordPushParser.ParseUrlEncoded(b).Status]),
+        new("pantarey", "PantareyPushParser.Parse", (b, _) => [PantareyPushParser.Parse(b).Status]),
     ];
 }

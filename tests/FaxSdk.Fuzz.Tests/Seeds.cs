@@ -1,6 +1,9 @@
 namespace FaxSdk.Fuzz.Tests;
 
-/// <summary>The seed bodies: every provider fixture of the provider tests (copied next to this assembly under <c>Seeds/</c>).</summary>
+/// <summary>
+/// The seed bodies: every provider fixture of the provider tests (copied next to this assembly under <c>Seeds/</c>),
+/// the push bodies in <c>{provider}/push/</c> included.
+/// </summary>
 internal static class Seeds
 {
     /// <summary>A provider's fixtures, its subfolders included (such as <c>phaxio/webhooks</c>), dot files excluded.</summary>

@@ -168,6 +168,24 @@ internal sealed class SoapReader(XmlReader reader, CancellationToken cancellatio
         return response;
     }
 
+    /// <summary>Reads a <c>FaxDeliveryNotification</c> push (the reader is on its start tag); <c>DeliveredImage</c> and unknown elements are skipped unread.</summary>
+    public ConcordNotificationDto ReadNotification()
+    {
+        var notification = new ConcordNotificationDto();
+        Children(name =>
+        {
+            if (ConcordNotificationDto.IsField(name))
+            {
+                notification.Set(name, Text(name));
+            }
+            else
+            {
+                Skip();
+            }
+        });
+        return notification;
+    }
+
     /// <summary>The reason text of a SOAP 1.2 (<c>Reason/Text</c>) or 1.1 (<c>faultstring</c>) fault (the reader is on the <c>Fault</c> start tag).</summary>
     public string ReadFaultText()
     {

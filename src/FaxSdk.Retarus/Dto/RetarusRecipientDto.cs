@@ -5,6 +5,9 @@ internal sealed class RetarusRecipientDto
 {
     public string? Number { get; set; }
 
+    /// <summary>The per-recipient id (<c>FN…</c>) of the status push; the REST report has none.</summary>
+    public string? NumId { get; set; }
+
     public string? Status { get; set; }
 
     public string? Reason { get; set; }

@@ -12,10 +12,14 @@ public static partial class FaxWebhookEndpointRouteBuilderExtensions
     /// <summary>The default path prefix: <c>/faxsdk/hooks</c>.</summary>
     public const string DefaultPrefix = "/faxsdk/hooks";
 
+    /// <summary>The route value holding what follows an endpoint's path (a secret path segment).</summary>
+    internal const string ExtraPathRouteValue = "faxsdkExtraPath";
+
     /// <summary>
     /// Maps one <c>POST</c> endpoint per provider instance whose webhooks are enabled (a <see cref="FaxWebhookRegistration"/>
     /// whose <c>Create</c> returns a receiver): <c>{prefix}/{provider}</c> for the default instance,
-    /// <c>{prefix}/{provider}/{instance}</c> for a named one. Each is declared with
+    /// <c>{prefix}/{provider}/{instance}</c> for a named one; each also takes paths below its own (<c>{path}/{secret}</c>),
+    /// for receivers that check a secret path segment in <see cref="FaxWebhookRequest.Url"/>. Each is declared with
     /// <see cref="FaxPushInbox.RegisterReceiver"/> and carries <see cref="FaxWebhookEndpoint"/> metadata. Each request is
     /// read once within limits, authenticated before anything is parsed, parsed by the provider's receiver, queued for
     /// <see cref="FaxStatusClient.Pushes"/>, and answered with the receiver's success status (see docs/webhooks.md).
@@ -43,7 +47,8 @@ public static partial class FaxWebhookEndpointRouteBuilderExtensions
         var client = services.GetRequiredService<FaxStatusClient>();
         var group = endpoints.MapGroup(prefix);
         var seen = new HashSet<(string, string)>();
-        foreach (var registration in services.GetServices<FaxWebhookRegistration>())
+        var registrations = services.GetServices<FaxWebhookRegistration>().ToList();
+        foreach (var registration in registrations)
         {
             if (!seen.Add((registration.ProviderId, registration.InstanceName)))
             {
@@ -64,10 +69,19 @@ public static partial class FaxWebhookEndpointRouteBuilderExtensions
                 ? $"/{registration.ProviderId}"
                 : $"/{registration.ProviderId}/{registration.InstanceName}";
             var path = prefix + relative;
-            var handler = new WebhookEndpointHandler(registration, path, services);
+            // Below the default instance's path, a segment naming another instance (enabled or not) is never a secret.
+            var instanceNames = registrations
+                .Where(r => r.ProviderId == registration.ProviderId && r.InstanceName != FaxJobReference.DefaultInstance)
+                .Select(r => r.InstanceName)
+                .ToHashSet(StringComparer.Ordinal);
+            var handler = new WebhookEndpointHandler(registration, path, registration.InstanceName == FaxJobReference.DefaultInstance ? instanceNames : [], services);
             group.MapPost(relative, handler.HandleAsync)
                 .WithMetadata(new FaxWebhookEndpoint(registration.ProviderId, registration.InstanceName, path))
                 .WithDisplayName($"FaxSdk webhook {registration.ProviderId}/{registration.InstanceName}");
+
+            // A secret path segment below the endpoint ({path}/{secret}); a named instance's literal path outranks it.
+            group.MapPost($"{relative}/{{**{ExtraPathRouteValue}}}", handler.HandleAsync)
+                .WithDisplayName($"FaxSdk webhook {registration.ProviderId}/{registration.InstanceName} (with a path below it)");
             client.Pushes.RegisterReceiver(registration.ProviderId, registration.InstanceName);
         }
 

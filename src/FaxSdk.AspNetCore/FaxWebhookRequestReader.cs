@@ -23,6 +23,7 @@ public static class FaxWebhookRequestReader
 
     private const int MaxBoundaryLength = 70;
     private const int CopyBufferSize = 16 * 1024;
+    private const int InitialBufferLimit = 64 * 1024;
 
     /// <summary>Reads a whole webhook request: the body (see <see cref="ReadBodyAsync"/>) and, when <paramref name="readForm"/>, its form (see <see cref="ReadFormAsync"/>).</summary>
     /// <param name="url">The URL the provider called (the public base URL, the endpoint's path and the query string as received).</param>
@@ -82,7 +83,8 @@ public static class FaxWebhookRequestReader
             ? new CancellationTokenSource(limit, limits.TimeProvider ?? TimeProvider.System)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var writer = new ArrayBufferWriter<byte>(contentLength is { } declared && declared > 0 ? (int)declared : 4096);
+        // A declared length is a hint, never an allocation: a client could declare the limit and send nothing.
+        var writer = new ArrayBufferWriter<byte>((int)Math.Clamp(contentLength ?? 0, 4096, InitialBufferLimit));
         try
         {
             while (true)

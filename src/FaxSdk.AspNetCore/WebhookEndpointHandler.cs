@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ internal sealed class WebhookEndpointHandler
 {
     private readonly FaxWebhookRegistration _registration;
     private readonly string _path;
+    private readonly IReadOnlySet<string> _reservedSegments;
     private readonly IServiceProvider _services;
     private readonly IOptionsMonitor<FaxWebhookHostOptions> _options;
     private readonly WebhookPushQueue _queue;
@@ -21,10 +23,11 @@ internal sealed class WebhookEndpointHandler
     private readonly ILogger _logger;
     private readonly IFaxWebhookRejectionObserver[] _observers;
 
-    public WebhookEndpointHandler(FaxWebhookRegistration registration, string path, IServiceProvider services)
+    public WebhookEndpointHandler(FaxWebhookRegistration registration, string path, IReadOnlySet<string> reservedSegments, IServiceProvider services)
     {
         _registration = registration;
         _path = path;
+        _reservedSegments = reservedSegments;
         _services = services;
         _options = services.GetRequiredService<IOptionsMonitor<FaxWebhookHostOptions>>();
         _queue = services.GetRequiredService<WebhookPushQueue>();
@@ -39,6 +42,13 @@ internal sealed class WebhookEndpointHandler
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (context.GetRouteValue(FaxWebhookEndpointRouteBuilderExtensions.ExtraPathRouteValue) is string extra
+            && _reservedSegments.Contains(extra.Split('/', 2)[0]))
+        {
+            await RejectAsync(context, StatusCodes.Status404NotFound, "webhooks are not enabled for this instance").ConfigureAwait(false);
+            return;
+        }
+
         // Created per request from the instance's current options, so secrets follow configuration reloads (rotation).
         FaxWebhookReceiver? receiver;
         try
@@ -65,15 +75,22 @@ internal sealed class WebhookEndpointHandler
         }
 
         var http = context.Request;
+        var maxBodyBytes = receiver.MaxBodyBytes;
+        if (maxBodyBytes < 0)
+        {
+            await FailAsync(context, new InvalidOperationException("The receiver's MaxBodyBytes is negative.")).ConfigureAwait(false);
+            return;
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // The server stops reading at the same bound (one byte more is enough to refuse).
-            bodySize.MaxRequestBodySize = receiver.MaxBodyBytes + 1;
+            bodySize.MaxRequestBodySize = maxBodyBytes == long.MaxValue ? null : maxBodyBytes + 1;
         }
 
         var limits = new FaxWebhookReadLimits
         {
-            MaxBodyBytes = receiver.MaxBodyBytes,
+            MaxBodyBytes = maxBodyBytes,
             MaxFormFields = options.MaxFormFields,
             BodyReadTimeout = options.BodyReadTimeout,
             TimeProvider = _time,
@@ -82,7 +99,7 @@ internal sealed class WebhookEndpointHandler
         try
         {
             request = await FaxWebhookRequestReader.ReadAsync(
-                PublicUrl(publicBaseUrl, _path, http.QueryString.Value),
+                PublicUrl(publicBaseUrl, _path + RawExtraPath(context), http.QueryString.Value),
                 http.ContentType,
                 http.Body,
                 limits,
@@ -93,6 +110,12 @@ internal sealed class WebhookEndpointHandler
         }
         catch (FaxWebhookReadException exception)
         {
+            if (exception.StatusCode is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status408RequestTimeout)
+            {
+                // The rest of the body is never read: the connection cannot carry another request.
+                context.Response.Headers.Connection = "close";
+            }
+
             await RejectAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
             return;
         }
@@ -154,6 +177,26 @@ internal sealed class WebhookEndpointHandler
     {
         var baseText = publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         return new Uri(baseText + path + (query ?? ""), UriKind.Absolute);
+    }
+
+    /// <summary>
+    /// What follows the endpoint's path (a secret path segment such as <c>/{secret}</c>), as the request spelled it;
+    /// empty for a request to the endpoint's path itself.
+    /// </summary>
+    private string RawExtraPath(HttpContext context)
+    {
+        if (context.GetRouteValue(FaxWebhookEndpointRouteBuilderExtensions.ExtraPathRouteValue) is not string { Length: > 0 } extra)
+        {
+            return "";
+        }
+
+        // The raw request target keeps the caller's escaping; the route value is decoded.
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var rawPath = raw.Split('?', 2)[0];
+        var at = rawPath.LastIndexOf(_path + "/", StringComparison.Ordinal);
+        return at >= 0 && rawPath.Length > at + _path.Length + 1
+            ? rawPath[(at + _path.Length)..]
+            : new PathString("/" + extra).ToUriComponent();
     }
 
     private static Dictionary<string, string> Headers(HttpRequest request)

@@ -19,8 +19,15 @@ public class KestrelWebhookTests
         Assert.Equal(("k1", FaxJobState.Succeeded), (host.Pushed[0].Job.JobId, host.Pushed[0].Status.State));
         Assert.Equal(WebhookHost.PublicBase + "/faxsdk/hooks/fake?token=a%20b", receiver.LastRequest!.Url.OriginalString);
 
+        // A secret path segment reaches the receiver as the caller escaped it (Kestrel keeps the raw target).
+        using var secret = WebhookHost.SignedPush(receiver, "k2", "InProgress", "/faxsdk/hooks/fake/Zm9v%2Bbar");
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(secret)).StatusCode);
+        Assert.Equal(WebhookHost.PublicBase + "/faxsdk/hooks/fake/Zm9v%2Bbar", receiver.LastRequest!.Url.OriginalString);
+
         using var declared = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new ByteArrayContent(new byte[5000]) };
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Client.SendAsync(declared)).StatusCode);
+        var refused = await host.Client.SendAsync(declared);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.True(refused.Headers.ConnectionClose, "the unread rest of the body leaves the connection unusable: it is closed");
 
         using var chunked = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new StreamContent(new MemoryStream(new byte[200_000])) };
         chunked.Headers.TransferEncodingChunked = true;
@@ -38,6 +45,6 @@ public class KestrelWebhookTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal([413, 413], host.Rejections.All.Select(r => r.StatusCode));
-        Assert.Equal(1, receiver.AuthenticateCalls);
+        Assert.Equal(2, receiver.AuthenticateCalls);
     }
 }

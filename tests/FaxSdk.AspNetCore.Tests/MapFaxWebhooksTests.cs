@@ -33,7 +33,7 @@ public class MapFaxWebhooksTests
 
         using var toEu = WebhookHost.SignedPush(eu, "77", "InProgress", "/faxsdk/hooks/fake/eu");
         Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(toEu)).StatusCode);
-        using var toOff = WebhookHost.SignedPush(main, "77", "InProgress", "/faxsdk/hooks/fake/off");
+        using var toOff = WebhookHost.SignedPush(main, "78", "InProgress", "/faxsdk/hooks/fake/off");
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(toOff)).StatusCode);
 
         await host.WhenPushedAsync(1);

@@ -81,6 +81,27 @@ public class WebhookSecurityTests
     }
 
     [Fact]
+    public async Task A_path_below_the_endpoint_reaches_its_receiver_as_sent_for_a_secret_path_segment_and_a_named_instance_keeps_its_own()
+    {
+        var main = new FakeReceiver();
+        var eu = new FakeReceiver("eu");
+        await using var host = await WebhookHost.StartAsync(WebhookHost.Register(main), WebhookHost.Register(eu, "eu"), WebhookHost.Register(null, "off"));
+
+        using var secret = WebhookHost.SignedPush(main, "s1", "InProgress", "/faxsdk/hooks/fake/Zm9v-bar_9", "?q=1");
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(secret)).StatusCode);
+        Assert.Equal(WebhookHost.PublicBase + "/faxsdk/hooks/fake/Zm9v-bar_9?q=1", main.LastRequest!.Url.OriginalString);
+
+        using var named = WebhookHost.SignedPush(eu, "s2", "InProgress", "/faxsdk/hooks/fake/eu/abc");
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(named)).StatusCode);
+        Assert.Equal(WebhookHost.PublicBase + "/faxsdk/hooks/fake/eu/abc", eu.LastRequest!.Url.OriginalString);
+        Assert.Equal(1, main.AuthenticateCalls);
+
+        // Below the default instance, a (disabled) named instance's name is that instance's, not a secret: not found.
+        using var disabled = WebhookHost.SignedPush(main, "s3", "InProgress", "/faxsdk/hooks/fake/off/x");
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(disabled)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_declared_length_over_the_receivers_limit_is_refused_413_before_the_body_is_read()
     {
         var receiver = new FakeReceiver { MaxBody = 1000 };

@@ -180,14 +180,15 @@ internal sealed class WebhookEndpointHandler
     }
 
     /// <summary>
-    /// What follows the endpoint's path (a secret path segment such as <c>/{secret}</c>), as the request spelled it;
-    /// empty for a request to the endpoint's path itself.
+    /// What follows the endpoint's path (a secret path segment such as <c>/{secret}</c>, or a trailing slash), as the
+    /// request spelled it; empty for a request to the endpoint's path itself.
     /// </summary>
     private string RawExtraPath(HttpContext context)
     {
         if (context.GetRouteValue(FaxWebhookEndpointRouteBuilderExtensions.ExtraPathRouteValue) is not string { Length: > 0 } extra)
         {
-            return "";
+            // Routing matches "{path}/" too; a provider given the URL with its trailing slash signs it with the slash.
+            return context.Request.Path.Value?.EndsWith('/') == true ? "/" : "";
         }
 
         // The raw request target keeps the caller's escaping; the route value is decoded.

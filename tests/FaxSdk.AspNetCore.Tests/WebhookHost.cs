@@ -51,6 +51,8 @@ internal sealed class WebhookHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public IConfigurationRoot Configuration => (IConfigurationRoot)_app.Configuration;
+
     public FaxPushInbox Inbox => Services.GetRequiredService<FaxStatusClient>().Pushes;
 
     public RecordingObserver Rejections { get; }
@@ -69,9 +71,13 @@ internal sealed class WebhookHost : IAsyncDisposable
     public static Task<WebhookHost> StartAsync(params FaxWebhookRegistration[] registrations) =>
         StartAsync(DefaultSettings(), kestrel: false, registrations);
 
-    public static async Task<WebhookHost> StartAsync(IReadOnlyDictionary<string, string?> settings, bool kestrel, params FaxWebhookRegistration[] registrations)
+    public static Task<WebhookHost> StartAsync(IReadOnlyDictionary<string, string?> settings, bool kestrel, params FaxWebhookRegistration[] registrations) =>
+        StartAsync(settings, kestrel, null, registrations);
+
+    /// <summary>Starts a host whose FaxSdk builder is also given to <paramref name="faxSdk"/> (to add real provider packages).</summary>
+    public static async Task<WebhookHost> StartAsync(IReadOnlyDictionary<string, string?> settings, bool kestrel, Action<IFaxSdkBuilder>? faxSdk, params FaxWebhookRegistration[] registrations)
     {
-        var app = Build(settings, kestrel, registrations, out var clock, out var observer, out var logs);
+        var app = Build(settings, kestrel, registrations, out var clock, out var observer, out var logs, faxSdk);
         try
         {
             app.MapFaxWebhooks();
@@ -96,7 +102,7 @@ internal sealed class WebhookHost : IAsyncDisposable
         }
     }
 
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, bool kestrel, FaxWebhookRegistration[] registrations, out FakeTimeProvider clock, out RecordingObserver observer, out RecordingLoggerProvider logs)
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, bool kestrel, FaxWebhookRegistration[] registrations, out FakeTimeProvider clock, out RecordingObserver observer, out RecordingLoggerProvider logs, Action<IFaxSdkBuilder>? faxSdk = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         if (kestrel)
@@ -117,7 +123,8 @@ internal sealed class WebhookHost : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IFaxWebhookRejectionObserver>(observer);
-        builder.Services.AddFaxSdk(builder.Configuration).AddFaxWebhooks();
+        var fax = builder.Services.AddFaxSdk(builder.Configuration).AddFaxWebhooks();
+        faxSdk?.Invoke(fax);
         foreach (var registration in registrations)
         {
             builder.Services.AddSingleton(registration);

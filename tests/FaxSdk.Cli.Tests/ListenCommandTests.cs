@@ -89,6 +89,46 @@ public class ListenCommandTests
     }
 
     [Fact]
+    public async Task Listen_accepts_a_phaxio_fax_completed_signed_with_the_documented_recipe_and_rejects_it_with_one_field_changed()
+    {
+        const string token = "listen-webhook-token-5d1e";
+        var config = await WriteConfigAsync("""{"FaxSdk":{"Phaxio":{"ApiKey":"k-0001","ApiSecret":"s-0001","Webhooks":{"Enabled":true,"Token":"TOKEN"}}}}""".Replace("TOKEN", token, StringComparison.Ordinal));
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var run = Task.Run(() => FaxStatusCli.RunAsync(["listen", "--config", config], new CliConsole(output, error) { Environment = new Dictionary<string, string?>() }, cancellation.Token));
+        try
+        {
+            await Task.WhenAny(output.WhenLinesAsync(2), run).WaitAsync(TimeSpan.FromSeconds(30));
+            var lines = CliRunner.Lines(output.ToString());
+            Assert.True(lines.Length == 2, $"stdout: {output}\nstderr: {error}");
+            Assert.Equal("endpoint phaxio default /faxsdk/hooks/phaxio", lines[1]);
+            var address = lines[0]["listening ".Length..];
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var fields = PhaxioPushes.FaxCompleted(777001);
+            var signature = PhaxioPushes.Sign(token, address + "/faxsdk/hooks/phaxio", fields, []);
+
+            using var signed = PhaxioPushes.Multipart("/faxsdk/hooks/phaxio", fields, [], signature);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(signed)).StatusCode);
+            using var changed = PhaxioPushes.Multipart("/faxsdk/hooks/phaxio", [fields[0], ("event_type", "transmitting_page")], [], signature);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(changed)).StatusCode);
+
+            await output.WhenLinesAsync(3).WaitAsync(TimeSpan.FromSeconds(30));
+            using var json = JsonDocument.Parse(CliRunner.Lines(output.ToString())[2]);
+            Assert.Equal(("phaxio", "777001", "succeeded"), (json.RootElement.GetProperty("provider").GetString(), json.RootElement.GetProperty("jobId").GetString(), json.RootElement.GetProperty("state").GetString()));
+            Assert.Equal(["rejected phaxio 401 signature mismatch"], CliRunner.Lines(error.ToString()));
+        }
+        finally
+        {
+            await cancellation.CancelAsync();
+            Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            File.Delete(config);
+        }
+
+        Assert.Equal(3, CliRunner.Lines(output.ToString()).Length);
+    }
+
+    [Fact]
     public async Task Listen_without_an_enabled_receiver_says_so_and_exits_3()
     {
         var config = await WriteConfigAsync("""{"FaxSdk":{"Webhooks":{"PublicBaseUrl":"https://fax.example.com"}}}""");

@@ -199,4 +199,29 @@ public sealed class ParseCommandBatchProviderTests : IDisposable
         Assert.Empty(output);
         Assert.StartsWith("faxstatus: provider 'stonefax' cannot read stored pushes (its package has no webhook parser); providers that can: ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_stored_phaxio_multipart_push_is_read_with_content_type_and_a_changed_boundary_is_an_input_error()
+    {
+        using var content = new MultipartFormDataContent("stored-boundary");
+        foreach (var (name, value) in PhaxioPushes.FaxCompleted(555001, "failure"))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var path = Path.Combine(_directory, "push.multipart");
+        await File.WriteAllBytesAsync(path, await content.ReadAsByteArrayAsync());
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("parse", "--provider", "phaxio", "--content-type", "multipart/form-data; boundary=stored-boundary", path);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Empty(error);
+        var status = Assert.Single(JsonSerializer.Deserialize(output, FaxSdkJsonContext.Canonical.FaxJobStatusArray)!);
+        Assert.Equal(("phaxio", "555001", FaxJobState.Failed), (status.Provider, status.JobId, status.State));
+
+        var (badExit, badOutput, badError) = await CliRunner.RunAsync("parse", "--provider", "phaxio", "--content-type", "multipart/form-data; boundary=another", path);
+        Assert.Equal(ExitCodes.InputError, badExit);
+        Assert.Empty(badOutput);
+        Assert.StartsWith("faxstatus: ", badError, StringComparison.Ordinal);
+    }
 }

@@ -197,6 +197,30 @@ public class ConcordPushTests
     }
 
     [Fact]
+    public async Task A_named_instance_reads_its_own_webhooks_section_and_its_pushes_name_that_instance()
+    {
+        using var rig = PushRig.Start(fax => fax.AddConcord("eu"), new Dictionary<string, string?>
+        {
+            ["FaxSdk:Concord:Instances:eu:UserId"] = "mbx1234567890",
+            ["FaxSdk:Concord:Instances:eu:AccessToken"] = "access-token",
+            ["FaxSdk:Concord:Instances:eu:BaseAddress"] = "https://eu.concord.example/fax/v5",
+            ["FaxSdk:Concord:Instances:eu:Resilience:Enabled"] = "false",
+            ["FaxSdk:Concord:Instances:eu:Webhooks:Enabled"] = "true",
+            ["FaxSdk:Concord:Instances:eu:Webhooks:Secret"] = Secret,
+            ["FaxSdk:Concord:Instances:eu:Webhooks:SecretHeader"] = "X-Concord-Hook",
+        });
+        rig.Answer(HttpStatusCode.OK, StatusAnswer("br1234567890", 1));
+        var receiver = rig.Receiver("concord", "eu")!;
+
+        var (code, _, dispositions) = await rig.DeliverAsync(receiver, Form("form-success.form", Url, ("X-Concord-Hook", Secret)));
+
+        Assert.Equal((200, "eu"), (code, receiver.Instance));
+        Assert.Equal(new[] { FaxPushDisposition.Published }, dispositions);
+        Assert.Equal(new FaxJobReference("concord", "br1234567890", "eu"), Assert.Single(rig.Published).Job);
+        Assert.StartsWith("https://eu.concord.example/fax/v5", Assert.Single(rig.ServerRequests).Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_final_notification_the_read_contradicts_is_unconfirmed_and_not_reported_final()
     {
         using var rig = Rig(Settings());

@@ -135,7 +135,7 @@ public class EmulatorCommandTests
             Assert.Null(configuration["FaxSdk:StoneFax:Webhooks:Enabled"]);
             var completed = captured.Single(p => p.Path == "/hooks/phaxio" && p.Text.Contains("fax_completed", StringComparison.Ordinal) && p.Text.Contains("\"id\":1001,", StringComparison.Ordinal));
             var signed = configuration["FaxSdk:Webhooks:PublicBaseUrl"] + completed.Path;
-            Assert.Equal(PhaxioSignatureRecipe.Compute(configuration["FaxSdk:Phaxio:Webhooks:Token"]!, signed, await completed.MultipartFieldsAsync()), completed.Header("X-Phaxio-Signature"));
+            Assert.Equal(PhaxioPushes.Sign(configuration["FaxSdk:Phaxio:Webhooks:Token"]!, signed, await completed.MultipartFieldsAsync(), []), completed.Header("X-Phaxio-Signature"));
             Assert.All(captured.Where(p => p.Path == "/hooks/pantarey"), p => Assert.Equal("Bearer " + configuration["FaxSdk:Pantarey:Webhooks:Secret"], p.Header("Authorization")));
             Assert.DoesNotContain(captured, p => p.Path == "/hooks/stonefax");
 

@@ -68,16 +68,16 @@ internal sealed record CapturedPush(string Method, string Path, string? ContentT
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The multipart/form-data fields, in wire order (read with ASP.NET Core's own multipart reader).</summary>
-    public async Task<List<KeyValuePair<string, string>>> MultipartFieldsAsync()
+    public async Task<List<(string Name, string Value)>> MultipartFieldsAsync()
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(ContentType).Boundary).Value!;
         var reader = new MultipartReader(boundary, new MemoryStream(Body));
-        var fields = new List<KeyValuePair<string, string>>();
+        var fields = new List<(string Name, string Value)>();
         while (await reader.ReadNextSectionAsync() is { } section)
         {
             var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
             Assert.False(disposition.IsFileDisposition(), "send webhooks carry no file part");
-            fields.Add(new(HeaderUtilities.RemoveQuotes(disposition.Name).Value!, await section.ReadAsStringAsync()));
+            fields.Add((HeaderUtilities.RemoveQuotes(disposition.Name).Value!, await section.ReadAsStringAsync()));
         }
 
         return fields;

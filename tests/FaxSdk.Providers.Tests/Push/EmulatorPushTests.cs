@@ -29,9 +29,9 @@ public class EmulatorPushTests
             var fields = await push.MultipartFieldsAsync();
             var signature = push.Header("X-Phaxio-Signature");
             Assert.Matches("^[0-9a-f]{40}$", signature);
-            Assert.Equal(PhaxioSignatureRecipe.Compute(rig.Emulator.Credentials.PhaxioWebhookToken, rig.UrlOf("phaxio"), fields), signature);
+            Assert.Equal(PhaxioPushes.Sign(rig.Emulator.Credentials.PhaxioWebhookToken, rig.UrlOf("phaxio"), fields, []), signature);
 
-            var form = fields.ToDictionary(f => f.Key, f => f.Value);
+            var form = fields.ToDictionary(f => f.Name, f => f.Value);
             using var fax = JsonDocument.Parse(form["fax"]);
             Assert.Equal(1004, fax.RootElement.GetProperty("id").GetInt64());
             var status = fax.RootElement.GetProperty("status").GetString();
@@ -39,17 +39,17 @@ public class EmulatorPushTests
             switch (form["event_type"])
             {
                 case "retry_scheduled":
-                    Assert.Equal(["fax", "event_type", "retry_count", "recipient_phone_number"], fields.Select(f => f.Key));
+                    Assert.Equal(["fax", "event_type", "retry_count", "recipient_phone_number"], fields.Select(f => f.Name));
                     Assert.Equal(("1", "inprogress", "willretry"), (form["retry_count"], status, recipient.GetProperty("status").GetString()));
                     events.Add("retry_scheduled");
                     break;
                 case "transmitting_page":
-                    Assert.Equal(["fax", "event_type", "page", "recipient_phone_number"], fields.Select(f => f.Key));
+                    Assert.Equal(["fax", "event_type", "page", "recipient_phone_number"], fields.Select(f => f.Name));
                     Assert.Equal(("inprogress", "callactive"), (status, recipient.GetProperty("status").GetString()));
                     events.Add("transmitting_page " + form["page"]);
                     break;
                 default:
-                    Assert.Equal(["fax", "event_type"], fields.Select(f => f.Key));
+                    Assert.Equal(["fax", "event_type"], fields.Select(f => f.Name));
                     Assert.Equal(("success", "success"), (status, recipient.GetProperty("status").GetString()));
                     Assert.Equal(JsonValueKind.String, fax.RootElement.GetProperty("completed_at").ValueKind);
                     events.Add(form["event_type"]);
@@ -79,7 +79,7 @@ public class EmulatorPushTests
         await rig.RunUntilAsync(job.Duration);
 
         var push = Assert.Single(rig.Capture.Pushes);
-        var form = (await push.MultipartFieldsAsync()).ToDictionary(f => f.Key, f => f.Value);
+        var form = (await push.MultipartFieldsAsync()).ToDictionary(f => f.Name, f => f.Value);
         Assert.Equal("fax_completed", form["event_type"]);
         using var fax = JsonDocument.Parse(form["fax"]);
         Assert.Equal("partialsuccess", fax.RootElement.GetProperty("status").GetString());
@@ -276,7 +276,7 @@ public class EmulatorPushTests
         var forms = new List<Dictionary<string, string>>();
         foreach (var push in rig.Capture.Pushes)
         {
-            forms.Add((await push.MultipartFieldsAsync()).ToDictionary(f => f.Key, f => f.Value));
+            forms.Add((await push.MultipartFieldsAsync()).ToDictionary(f => f.Name, f => f.Value));
         }
 
         Assert.Equal(["fax_completed", "transmitting_page"], forms.Select(f => f["event_type"]));
@@ -353,7 +353,7 @@ public class EmulatorPushTests
         var push = rig.Capture.Pushes[^1];
         Assert.Equal("/hooks/phaxio/eu", push.Path);
         Assert.Equal(
-            PhaxioSignatureRecipe.Compute(settings["FaxSdk:Phaxio:Instances:eu:Webhooks:Token"]!, settings["FaxSdk:Webhooks:PublicBaseUrl"] + push.Path, await push.MultipartFieldsAsync()),
+            PhaxioPushes.Sign(settings["FaxSdk:Phaxio:Instances:eu:Webhooks:Token"]!, settings["FaxSdk:Webhooks:PublicBaseUrl"] + push.Path, await push.MultipartFieldsAsync(), []),
             push.Header("X-Phaxio-Signature"));
     }
 
@@ -376,10 +376,11 @@ public class EmulatorPushTests
         var authorization = push.Header("Authorization");
         return provider switch
         {
-            "phaxio" => push.Header("X-Phaxio-Signature") == PhaxioSignatureRecipe.Compute(
+            "phaxio" => push.Header("X-Phaxio-Signature") == PhaxioPushes.Sign(
                 credentials.PhaxioWebhookToken,
                 $"http://{push.Headers["Host"]}{push.Path}",
-                push.MultipartFieldsAsync().GetAwaiter().GetResult()),
+                push.MultipartFieldsAsync().GetAwaiter().GetResult(),
+                []),
             "retarus" => authorization == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.RetarusPushUsername}:{credentials.RetarusPushPassword}")),
             "concord" => push.Header(FaxEmulator.ConcordPushSecretHeader) == credentials.ConcordPushSecret,
             "pantarey" => authorization == "Bearer " + credentials.PantareyPushToken,

@@ -1,6 +1,6 @@
 namespace FaxSdk.Providers.Tests.Push;
 
-/// <summary>The tests' own copy of the signature recipe reproduces WEBHOOKS.md's vectors, so it can judge the emulator.</summary>
+/// <summary>The tests' independent signer (tests/Shared/PhaxioPushes.cs) reproduces WEBHOOKS.md's vectors, so it can judge the emulator.</summary>
 public class PhaxioSignatureRecipeTests
 {
     [Theory]
@@ -9,9 +9,9 @@ public class PhaxioSignatureRecipeTests
     [InlineData("1234567890", 0, "15adeecb7eca79676ece07ee4bc1bbba2c69eddd")] // V3
     public void The_recipe_reproduces_the_documented_vectors(string token, int emptyFiles, string expected)
     {
-        var files = Enumerable.Range(0, emptyFiles).Select(_ => ("file", Array.Empty<byte>()));
+        var files = Enumerable.Range(0, emptyFiles).Select(_ => ("file", "", Array.Empty<byte>()));
 
-        var signature = PhaxioSignatureRecipe.Compute(token, "example.com", [new("test", "true")], files);
+        var signature = PhaxioPushes.Sign(token, "example.com", [("test", "true")], files);
 
         Assert.Equal(expected, signature);
     }

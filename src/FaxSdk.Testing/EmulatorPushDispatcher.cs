@@ -32,7 +32,7 @@ internal sealed class EmulatorPushDispatcher : IAsyncDisposable
         _emulator = emulator;
         _options = options;
         _pushers = pushers.ToDictionary(p => p.ProviderId, StringComparer.Ordinal);
-        _queue = Channel.CreateBounded<Delivery>(new BoundedChannelOptions(options.MaxQueuedPushes) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+        _queue = Channel.CreateBounded<Delivery>(new BoundedChannelOptions(options.MaxQueuedPushes) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
         _timer = emulator.Time.CreateTimer(_ => Release(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _worker = Task.Run(DeliverAsync);
@@ -158,6 +158,7 @@ internal sealed class EmulatorPushDispatcher : IAsyncDisposable
     /// <summary>Moves every push due by the emulator's clock to the send queue, in order, and sets the timer for the next.</summary>
     private void Release()
     {
+        var dropped = new List<Delivery>();
         lock (_lock)
         {
             if (_stopped)
@@ -176,7 +177,7 @@ internal sealed class EmulatorPushDispatcher : IAsyncDisposable
 
                 if (!_queue.Writer.TryWrite(delivery))
                 {
-                    Record(delivery.Record() with { Error = $"not sent: more than {_options.MaxQueuedPushes} pushes were waiting" });
+                    dropped.Add(delivery);
                 }
             }
 
@@ -185,6 +186,12 @@ internal sealed class EmulatorPushDispatcher : IAsyncDisposable
                 var wait = next.Due - now;
                 _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
             }
+        }
+
+        // Recorded outside the lock: subscribers of Delivered run no code under it.
+        foreach (var delivery in dropped)
+        {
+            Record(delivery.Record() with { Error = $"not sent: more than {_options.MaxQueuedPushes} pushes were waiting" });
         }
     }
 

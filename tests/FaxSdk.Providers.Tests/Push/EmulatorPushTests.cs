@@ -312,6 +312,27 @@ public class EmulatorPushTests
             .DecidePush("phaxio", jobId ?? "", index, canArriveLate: false) == EmulatedPushFault.Lost;
 
     [Fact]
+    public async Task Pushes_due_while_the_queue_is_full_are_recorded_as_not_sent()
+    {
+        using var gate = new SemaphoreSlim(0);
+        await using var rig = await EmulatorPushRig.StartAsync(
+            answer: _ => gate.Wait(TimeSpan.FromSeconds(30)) ? 200 : 500, // holds the first push on the wire
+            push: new EmulatorPushOptions { MaxQueuedPushes = 1, PhaxioInflightEvents = false });
+        var jobs = Enumerable.Range(1, 4).Select(i => rig.Emulator.AddJob(EmulatedJob.Succeeds("phaxio", $"10{i}"))).ToList();
+
+        rig.Clock.Advance(jobs[0].Duration); // four fax_completed pushes fall due at once
+
+        var dropped = rig.Emulator.Pushes.Where(p => p.Error is not null).ToList();
+        Assert.InRange(dropped.Count, 2, 3); // one on the wire (or about to be), one waiting, the rest dropped
+        Assert.All(dropped, p => Assert.Equal((false, 0), (p.Sent, p.StatusCode)));
+        Assert.All(dropped, p => Assert.Contains("more than 1 pushes were waiting", p.Error, StringComparison.Ordinal));
+        gate.Release(4);
+        await rig.SentAsync();
+        Assert.Equal(4 - dropped.Count, rig.Capture.Pushes.Count);
+        Assert.Equal(4, rig.Emulator.Pushes.Count);
+    }
+
+    [Fact]
     public async Task Stopping_the_emulator_stops_its_pushes()
     {
         var rig = await EmulatorPushRig.StartAsync();

@@ -8,10 +8,28 @@ internal static class EmulatorConfiguration
     public static IReadOnlyDictionary<string, string?> Create(FaxEmulator emulator)
     {
         const string Root = FaxEmulator.ConfigurationSection;
-        var settings = emulator.ProviderEmulators.SelectMany(provider => provider.Settings(emulator.Credentials).Select(setting =>
-            new KeyValuePair<string, string?>($"{Root}:{provider.Descriptor.ConfigurationSection}:{setting.Key}", setting.Value)));
+        var credentials = emulator.Credentials;
+        var push = emulator.Options.Push;
+        var pushers = emulator.PushDispatcher?.ActivePushers.ToDictionary(p => p.ProviderId, StringComparer.Ordinal) ?? [];
+        var instance = push?.Instance is { } name ? $":Instances:{name}" : "";
+        var settings = emulator.ProviderEmulators.SelectMany(provider =>
+            provider.Settings(credentials)
+                .Concat(pushers.TryGetValue(provider.ProviderId, out var pusher) ? pusher.WebhookSettings(credentials) : [])
+                .Select(setting => new KeyValuePair<string, string?>($"{Root}:{provider.Descriptor.ConfigurationSection}{instance}:{setting.Key}", setting.Value)));
+        if (pushers.Count > 0 && PublicBaseUrl(push!) is { } publicBaseUrl)
+        {
+            settings = settings.Append(new($"{Root}:Webhooks:PublicBaseUrl", publicBaseUrl));
+        }
+
         return new OrderedDictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The public base URL a receiver signs against: the scheme, host and port the pushes go to (a host that maps its
+    /// webhooks at <c>{prefix}/{provider}</c> without a path base rebuilds each push URL from it exactly).
+    /// </summary>
+    private static string? PublicBaseUrl(EmulatorPushOptions push) =>
+        (push.BaseAddress ?? push.Addresses?.Values.FirstOrDefault())?.GetLeftPart(UriPartial.Authority);
 
     public static async Task WriteJsonAsync(IReadOnlyDictionary<string, string?> settings, Stream stream, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ public sealed record EmulatorCredentials
     /// <summary>Phaxio API secret (Basic password).</summary>
     public string PhaxioApiSecret { get; init; } = "emulator-phaxio-secret";
 
+    /// <summary>Phaxio webhook token: the key of the <c>X-Phaxio-Signature</c> HMAC-SHA1 on the pushes the emulator sends.</summary>
+    public string PhaxioWebhookToken { get; init; } = "emulator-phaxio-webhook-token";
+
     /// <summary>StoneFax Web API user (Basic).</summary>
     public string StoneFaxUsername { get; init; } = "faxapi";
 
@@ -27,6 +30,9 @@ public sealed record EmulatorCredentials
     /// <summary>Pantarey endpoint Basic password.</summary>
     public string PantareyPassword { get; init; } = "emulator-pantarey-password";
 
+    /// <summary>The bearer secret the emulator's Pantarey pushes carry (<c>Authorization: Bearer …</c>).</summary>
+    public string PantareyPushToken { get; init; } = "emulator-pantarey-push-bearer-secret-0001";
+
     /// <summary>Concord API service user id.</summary>
     public string ConcordUserId { get; init; } = "mbx1234567890";
 
@@ -36,6 +42,9 @@ public sealed record EmulatorCredentials
     /// <summary>Concord PIN (deprecated UserID + PIN authentication).</summary>
     public string ConcordPin { get; init; } = "emulator-concord-pin";
 
+    /// <summary>The shared secret the emulator's Concord push notifications carry (in a header, see <see cref="FaxEmulator.ConcordPushSecretHeader"/>).</summary>
+    public string ConcordPushSecret { get; init; } = "emulator-concord-push-notification-secret";
+
     /// <summary>Retarus customer number (in the path).</summary>
     public string RetarusCustomerNumber { get; init; } = "99999TE";
 
@@ -44,4 +53,10 @@ public sealed record EmulatorCredentials
 
     /// <summary>Retarus password (Basic).</summary>
     public string RetarusPassword { get; init; } = "emulator-retarus-password";
+
+    /// <summary>The Basic user the emulator's Retarus status pushes carry (<c>httpStatusPush.principal</c>, auth method <c>HTTP_BASIC</c>).</summary>
+    public string RetarusPushUsername { get; init; } = "emulator-retarus-push";
+
+    /// <summary>The Basic password of the Retarus status pushes (<c>httpStatusPush.credentials</c>).</summary>
+    public string RetarusPushPassword { get; init; } = "emulator-retarus-push-password";
 }

@@ -23,6 +23,9 @@ public sealed record EmulatorFaults
     /// <summary>All fault kinds, the default of <see cref="Kinds"/>.</summary>
     public static IReadOnlyList<EmulatedFault> AllKinds { get; } = Array.AsReadOnly(Enum.GetValues<EmulatedFault>());
 
+    /// <summary>All push fault kinds, the default of <see cref="PushKinds"/>.</summary>
+    public static IReadOnlyList<EmulatedPushFault> AllPushKinds { get; } = Array.AsReadOnly(Enum.GetValues<EmulatedPushFault>());
+
     /// <summary>No faults at all (the default).</summary>
     public static EmulatorFaults None { get; } = new();
 
@@ -40,6 +43,12 @@ public sealed record EmulatorFaults
 
     /// <summary>How long <see cref="EmulatedFault.SlowResponse"/> waits: default 15 seconds, past the usual per-attempt timeouts.</summary>
     public TimeSpan SlowResponseDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The share of pushes (webhooks the emulator sends, see <see cref="FaxEmulatorOptions.Push"/>) that get a fault, from 0 (none, the default) to 1 (all).</summary>
+    public double PushRate { get; init; }
+
+    /// <summary>The kinds of push fault to choose from, each equally likely; default <see cref="AllPushKinds"/>.</summary>
+    public IReadOnlyList<EmulatedPushFault> PushKinds { get; init; } = AllPushKinds;
 
     /// <summary>The fault rate for a provider: its <see cref="ProviderRates"/> entry, or <see cref="Rate"/>.</summary>
     /// <param name="provider">The provider id.</param>
@@ -64,15 +73,36 @@ public sealed record EmulatorFaults
         }
 
         // A stable hash (string.GetHashCode is randomised per process): FNV-1a of the provider id, then SplitMix64.
-        var hash = 14695981039346656037UL;
-        foreach (var c in provider)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        var mixed = Mix(Mix(hash ^ (uint)Seed) ^ (ulong)ordinal);
+        var mixed = Mix(Mix(Fnv(provider, 14695981039346656037UL) ^ (uint)Seed) ^ (ulong)ordinal);
         var roll = (mixed >> 11) * (1.0 / (1UL << 53));
         return roll < rate ? Kinds[(int)(Mix(mixed) % (ulong)Kinds.Count)] : null;
+    }
+
+    /// <summary>
+    /// The fault for one of a job's pushes, or <see langword="null"/> for a normal delivery. Depends only on
+    /// <see cref="Seed"/>, the provider, the job id and the push's index within the job (and <see cref="PushRate"/> and
+    /// <see cref="PushKinds"/>), never on timing. <see cref="EmulatedPushFault.OutOfOrder"/> is only chosen when
+    /// <paramref name="canArriveLate"/> (an in-flight push with a final push after it); otherwise the choice is among
+    /// the other kinds.
+    /// </summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="index">The push's index within the job's pushes, 0 for the first.</param>
+    /// <param name="canArriveLate">Whether the push can be delivered after a later final push.</param>
+    /// <returns>The fault to inject, or <see langword="null"/>.</returns>
+    public EmulatedPushFault? DecidePush(string provider, string jobId, int index, bool canArriveLate)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(jobId);
+        var kinds = canArriveLate ? PushKinds : [.. PushKinds.Where(k => k != EmulatedPushFault.OutOfOrder)];
+        if (PushRate <= 0 || kinds.Count == 0)
+        {
+            return null;
+        }
+
+        var mixed = Mix(Mix(Fnv(jobId, Fnv(provider, 14695981039346656037UL) * 31) ^ (uint)Seed ^ 0x5055534855UL) ^ (ulong)index);
+        var roll = (mixed >> 11) * (1.0 / (1UL << 53));
+        return roll < PushRate ? kinds[(int)(Mix(mixed) % (ulong)kinds.Count)] : null;
     }
 
     /// <summary>Checks the settings.</summary>
@@ -104,10 +134,37 @@ public sealed record EmulatorFaults
             throw new ArgumentException("Kinds holds an undefined fault kind.", nameof(Kinds));
         }
 
+        if (!(PushRate is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PushRate), PushRate, "The push fault rate must be between 0 and 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(PushKinds);
+        if (PushKinds.Any(k => !Enum.IsDefined(k)))
+        {
+            throw new ArgumentException("PushKinds holds an undefined push fault kind.", nameof(PushKinds));
+        }
+
+        if (PushKinds.Count == 0 && PushRate > 0)
+        {
+            throw new ArgumentException("PushKinds is empty, but the push fault rate is above 0.", nameof(PushKinds));
+        }
+
         if (Kinds.Count == 0 && (Rate > 0 || (ProviderRates?.Values.Any(r => r > 0) ?? false)))
         {
             throw new ArgumentException("Kinds is empty, but the fault rate is above 0.", nameof(Kinds));
         }
+    }
+
+    /// <summary>FNV-1a over a string's UTF-16 code units, continuing from <paramref name="hash"/>.</summary>
+    private static ulong Fnv(string text, ulong hash)
+    {
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private static ulong Mix(ulong x)

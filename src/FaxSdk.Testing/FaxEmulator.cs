@@ -43,6 +43,7 @@ public sealed class FaxEmulator : IAsyncDisposable
     private readonly IReadOnlyList<IProviderEmulator> _providers;
     private readonly long[] _ordinals;
     private EmulatorFaults _faults;
+    private readonly EmulatorPushDispatcher? _pushes;
 
     private readonly RetarusReportStore _retarus = new();
 
@@ -53,7 +54,14 @@ public sealed class FaxEmulator : IAsyncDisposable
         _providers = [.. Emulators.Select(e => e.Create(this))];
         _ordinals = new long[_providers.Count];
         _faults = options.Faults;
+        if (options.Push is { } push)
+        {
+            _pushes = new EmulatorPushDispatcher(this, push, [new PhaxioPusher(this), new PantareyPusher(this), new ConcordPusher(this), new RetarusPusher(this)]);
+        }
     }
+
+    /// <summary>The header the emulator's Concord push notifications carry the shared secret in: <c>X-FaxSdk-Token</c>.</summary>
+    public const string ConcordPushSecretHeader = "X-FaxSdk-Token";
 
     /// <summary>The name of the configuration section <see cref="CreateConfiguration"/> writes: <c>FaxSdk</c>.</summary>
     public const string ConfigurationSection = "FaxSdk";
@@ -108,6 +116,35 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <summary>Every request received, in order (without Authorization headers).</summary>
     public IReadOnlyList<EmulatedRequest> Requests => [.. _requests];
 
+    /// <summary>
+    /// Every push sent so far (with <see cref="FaxEmulatorOptions.Push"/>), in the order sent, including lost pushes
+    /// (not sent), duplicates and forged copies, each with the status code the receiver answered.
+    /// </summary>
+    public IReadOnlyList<EmulatedPush> Pushes => _pushes?.Log ?? [];
+
+    /// <summary>Every push fault injected so far (see <see cref="EmulatorFaults.PushRate"/>), in the order decided: when each job was added.</summary>
+    public IReadOnlyList<InjectedPushFault> InjectedPushFaults => _pushes?.InjectedFaults ?? [];
+
+    /// <summary>Raised on a background thread after each push is sent (or recorded as lost or failed); the same record as in <see cref="Pushes"/>.</summary>
+    public event EventHandler<EmulatedPush>? PushSent
+    {
+        add
+        {
+            if (_pushes is not null)
+            {
+                _pushes.Delivered += value;
+            }
+        }
+
+        remove
+        {
+            if (_pushes is not null)
+            {
+                _pushes.Delivered -= value;
+            }
+        }
+    }
+
     /// <summary>Every fault injected so far, in the order they were decided.</summary>
     public IReadOnlyList<InjectedFault> InjectedFaults => [.. _injectedFaults];
 
@@ -142,6 +179,7 @@ public sealed class FaxEmulator : IAsyncDisposable
         options ??= new FaxEmulatorOptions();
         ArgumentNullException.ThrowIfNull(options.Faults);
         options.Faults.Validate();
+        options.Push?.Validate();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
@@ -160,13 +198,24 @@ public sealed class FaxEmulator : IAsyncDisposable
     public EmulatedJob AddJob(EmulatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!_jobs.TryAdd((job.Provider, job.JobId), new EmulatedJobRun(job, Time.GetUtcNow())))
+        var run = new EmulatedJobRun(job, Time.GetUtcNow());
+        if (!_jobs.TryAdd((job.Provider, job.JobId), run))
         {
             throw new InvalidOperationException($"The emulator already has {job.Provider} job '{job.JobId}'.");
         }
 
+        _pushes?.Schedule(run);
         return job;
     }
+
+    /// <summary>
+    /// Completes when every push due by the emulator's clock so far has been sent and answered (or recorded as lost or
+    /// failed). With a manual clock: advance it, then await this before asserting on what a receiver got.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when no due push is waiting or on the wire.</returns>
+    public Task WhenPushesSentAsync(CancellationToken cancellationToken = default) =>
+        _pushes?.WhenIdleAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Adds <see cref="DefaultJobs"/>: every final state each provider can reach.</summary>
     /// <returns>The jobs added.</returns>
@@ -218,16 +267,25 @@ public sealed class FaxEmulator : IAsyncDisposable
     public Task WriteConfigurationAsync(Stream stream, CancellationToken cancellationToken = default) =>
         EmulatorConfiguration.WriteJsonAsync(CreateConfiguration(), stream, cancellationToken);
 
-    /// <summary>Stops the server.</summary>
-    /// <returns>A task that completes when it has stopped.</returns>
-    public Task StopAsync() => _app.StopAsync();
+    /// <summary>Stops the pushes and the server.</summary>
+    /// <returns>A task that completes when both have stopped.</returns>
+    public async Task StopAsync()
+    {
+        await StopPushesAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StopPushesAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+
+    internal EmulatorPushDispatcher? PushDispatcher => _pushes;
+
+    private ValueTask StopPushesAsync() => _pushes?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     internal static EmulatedOutcomes OutcomesOf(string provider) => Emulators.Single(e => e.Descriptor.Id == provider).Outcomes;
 

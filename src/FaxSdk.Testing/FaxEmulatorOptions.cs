@@ -20,4 +20,7 @@ public sealed record FaxEmulatorOptions
 
     /// <summary>The faults to inject (see <see cref="EmulatorFaults"/>); default <see cref="EmulatorFaults.None"/>. Change them at run time with <see cref="FaxEmulator.Faults"/>.</summary>
     public EmulatorFaults Faults { get; init; } = EmulatorFaults.None;
+
+    /// <summary>Where to push job progress (webhooks) as jobs progress, or <see langword="null"/> (the default) to push nothing.</summary>
+    public EmulatorPushOptions? Push { get; init; }
 }

@@ -101,8 +101,67 @@ public class EmulatorCommandTests
         }
     }
 
+    [Fact]
+    public async Task Emulator_pushes_to_the_given_url_with_the_credentials_it_writes_in_the_configuration_and_prints_each_push()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"faxsdk-emulator-{Guid.NewGuid():N}.json");
+        var phaxioCompleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var capture = await PushCapture.StartAsync(push =>
+        {
+            if (push.Path == "/hooks/phaxio" && push.Text.Contains("fax_completed", StringComparison.Ordinal) && push.Text.Contains("\"id\":1001,", StringComparison.Ordinal))
+            {
+                phaxioCompleted.TrySetResult();
+            }
+
+            return 200;
+        });
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var jobs = FaxEmulator.DefaultJobs();
+        var run = Task.Run(() => FaxStatusCli.RunAsync(["emulator", "--push-to", capture.Address + "/hooks", "--write-config", config], output, error, cancellation.Token));
+        try
+        {
+            // Job 1001 completes 4 s after start (real time: the CLI runs on the system clock).
+            await Task.WhenAny(phaxioCompleted.Task, run).WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(phaxioCompleted.Task.IsCompleted, $"stdout: {output}\nstderr: {error}");
+            var captured = capture.Pushes;
+            await Task.WhenAny(output.WhenLinesAsync(1 + jobs.Count + captured.Count), run).WaitAsync(TimeSpan.FromSeconds(30));
+
+            // The configuration written carries the settings that accept these pushes.
+            var configuration = new ConfigurationBuilder().AddJsonFile(config).Build();
+            Assert.Equal(capture.Address, configuration["FaxSdk:Webhooks:PublicBaseUrl"]);
+            Assert.Equal("true", configuration["FaxSdk:Phaxio:Webhooks:Enabled"]);
+            Assert.Null(configuration["FaxSdk:StoneFax:Webhooks:Enabled"]);
+            var completed = captured.Single(p => p.Path == "/hooks/phaxio" && p.Text.Contains("fax_completed", StringComparison.Ordinal) && p.Text.Contains("\"id\":1001,", StringComparison.Ordinal));
+            var signed = configuration["FaxSdk:Webhooks:PublicBaseUrl"] + completed.Path;
+            Assert.Equal(PhaxioPushes.Sign(configuration["FaxSdk:Phaxio:Webhooks:Token"]!, signed, await completed.MultipartFieldsAsync(), []), completed.Header("X-Phaxio-Signature"));
+            Assert.All(captured.Where(p => p.Path == "/hooks/pantarey"), p => Assert.Equal("Bearer " + configuration["FaxSdk:Pantarey:Webhooks:Secret"], p.Header("Authorization")));
+            Assert.DoesNotContain(captured, p => p.Path == "/hooks/stonefax");
+
+            // stdout: the address, the jobs, then one line per push sent.
+            var lines = Lines(output);
+            Assert.Matches(@"^listening http://127\.0\.0\.1:[1-9][0-9]*$", lines[0]);
+            Assert.Equal(jobs.Count, lines.Count(l => l.StartsWith("job ", StringComparison.Ordinal)));
+            Assert.Contains("push phaxio 1001 fax_completed 200", lines);
+            Assert.All(lines.Skip(1 + jobs.Count), l => Assert.Matches(@"^push (phaxio|retarus|concord|pantarey) \S+ \S+ 200$", l));
+
+            cancellation.Cancel();
+            Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Empty(error.ToString());
+        }
+        finally
+        {
+            await cancellation.CancelAsync();
+            File.Delete(config);
+        }
+    }
+
     [Theory]
     [InlineData("--fault-rate", "2", "--fault-rate must be a number from 0 to 1 (got '2').")]
+    [InlineData("--push-to", "ftp://127.0.0.1/hooks", "--push-to must be an absolute http or https URL without a query (got 'ftp://127.0.0.1/hooks').")]
+    [InlineData("--push-to", "hooks", "--push-to must be an absolute http or https URL without a query (got 'hooks').")]
+    [InlineData("--push-fault-rate", "0.5", "--push-fault-rate needs --push-to.")]
     [InlineData("--fault-rate", "-0.5", "--fault-rate must be a number from 0 to 1 (got '-0.5').")]
     [InlineData("--port", "65536", "--port must be an integer from 0 to 65535 (got '65536').")]
     [InlineData("--port", "http", "--port must be an integer from 0 to 65535 (got 'http').")]

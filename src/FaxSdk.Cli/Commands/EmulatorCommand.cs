@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using FaxSdk.Serialization;
 using FaxSdk.Testing;
 
@@ -33,34 +34,58 @@ internal static class EmulatorCommand
         };
         var writeConfig = new Option<FileInfo?>("--write-config")
         {
-            Description = "Write a JSON configuration file ({\"FaxSdk\": {...}}) pointing all five providers at the emulator, with credentials it accepts.",
+            Description = "Write a JSON configuration file ({\"FaxSdk\": {...}}) pointing all five providers at the emulator, with credentials it accepts (and, with --push-to, the Webhooks settings that accept its pushes).",
+        };
+        var pushTo = new Option<Uri?>("--push-to")
+        {
+            Description = "Push each provider's webhooks to URL/{provider} (Phaxio, Retarus, Concord, Pantarey; StoneFax has none) as the jobs progress, Phaxio signed with the webhook token in the configuration.",
+            CustomParser = result => ParsePushUrl(result),
+        };
+        var pushFaultRate = new Option<double>("--push-fault-rate")
+        {
+            Description = "The share of pushes that get an injected fault (duplicate, out of order, lost, bad signature), from 0 to 1; needs --push-to.",
+            DefaultValueFactory = _ => 0,
+            CustomParser = result => Parse(result, "--push-fault-rate", 0, 1, "a number from 0 to 1", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v)),
         };
         var command = new Command("emulator", """
             Run the provider emulator (Phaxio, StoneFax, Pantarey, Concord, Retarus) on 127.0.0.1 until Ctrl+C or SIGTERM.
             Prints 'listening http://127.0.0.1:PORT', then one 'job <provider> <jobId> <finalState>' line per seeded job.
+            With --push-to, then one 'push <provider> <jobId> <event> <status code or error>[ <fault>]' line per push sent.
             Example: faxstatus emulator --port 5080 --fault-rate 0.1 --seed 42 --write-config faxsdk.json
+            Example: faxstatus emulator --push-to http://127.0.0.1:5000/faxsdk/hooks --write-config faxsdk.json
             """)
         {
             port,
             faultRate,
             seed,
             writeConfig,
+            pushTo,
+            pushFaultRate,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(pushFaultRate) is { Implicit: false } && result.GetValue(pushTo) is null)
+            {
+                result.AddError("--push-fault-rate needs --push-to.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console,
             parseResult.GetValue(port),
-            new EmulatorFaults { Rate = parseResult.GetValue(faultRate), Seed = parseResult.GetValue(seed) },
+            new EmulatorFaults { Rate = parseResult.GetValue(faultRate), Seed = parseResult.GetValue(seed), PushRate = parseResult.GetValue(pushFaultRate) },
             parseResult.GetValue(writeConfig),
+            parseResult.GetValue(pushTo),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, int port, EmulatorFaults faults, FileInfo? configFile, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, int port, EmulatorFaults faults, FileInfo? configFile, Uri? pushTo, CancellationToken cancellationToken)
     {
         FaxEmulator emulator;
+        var push = pushTo is null ? null : new EmulatorPushOptions { BaseAddress = pushTo };
         try
         {
-            emulator = await FaxEmulator.StartAsync(new FaxEmulatorOptions { Port = port, Faults = faults }, cancellationToken).ConfigureAwait(false);
+            emulator = await FaxEmulator.StartAsync(new FaxEmulatorOptions { Port = port, Faults = faults, Push = push }, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -74,6 +99,9 @@ internal static class EmulatorCommand
 
         await using (emulator.ConfigureAwait(false))
         {
+            // Pushes start as soon as the jobs are added; their lines wait until the job lines are printed.
+            var pushes = Channel.CreateUnbounded<EmulatedPush>(new UnboundedChannelOptions { SingleReader = true });
+            emulator.PushSent += (_, sent) => pushes.Writer.TryWrite(sent);
             var jobs = emulator.SeedDefaultJobs();
             if (configFile is not null)
             {
@@ -99,7 +127,11 @@ internal static class EmulatorCommand
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await foreach (var sent in pushes.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await output.WriteLineAsync(PushLine(sent)).ConfigureAwait(false);
+                    await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -108,6 +140,31 @@ internal static class EmulatorCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>One line per push: <c>push phaxio 1001 fax_completed 200</c>, with the fault last when one was injected.</summary>
+    private static string PushLine(EmulatedPush push)
+    {
+        var outcome = !push.Sent ? "not-sent" : push.Error is null ? push.StatusCode.ToString(CultureInfo.InvariantCulture) : "error";
+        var fault = push.Fault is { } kind ? " " + JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()) : "";
+        return $"push {push.Provider} {push.JobId} {push.Event} {outcome}{fault}";
+    }
+
+    private static Uri? ParsePushUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var text = result.Tokens[^1].Value;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Query.Length > 0)
+        {
+            result.AddError($"--push-to must be an absolute http or https URL without a query (got '{text}').");
+            return null;
+        }
+
+        return url;
     }
 
     private delegate bool TryParse<T>(string text, out T value);

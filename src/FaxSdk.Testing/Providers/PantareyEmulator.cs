@@ -103,18 +103,29 @@ internal sealed class PantareyEmulator(FaxEmulator emulator) : IProviderEmulator
             w.WriteEndObject();
         });
 
-    private static void WriteOutput(Utf8JsonWriter w, EmulatedJobRun run, TimeSpan elapsed)
+    /// <summary>The job's Pantarey status <paramref name="elapsed"/> after it was added.</summary>
+    internal static string Status(EmulatedJobRun run, TimeSpan elapsed)
+    {
+        var steps = run.Job.Recipients.Select(r => r.At(elapsed).Step).ToList();
+        var paused = run.Job.Paused is { } window && elapsed >= window.From && elapsed < window.Until;
+        return steps.All(s => s.IsFinal)
+            ? steps.All(s => s.Phase == EmulatedPhase.Canceled) ? "canceled" : IsJobLevelError(steps) ? "error" : "finished"
+            : paused ? "halted"
+            : steps.Any(s => s.Phase != EmulatedPhase.Queued) ? "processing"
+            : elapsed < TimeSpan.FromMilliseconds(500) ? "scheduling" : "scheduled";
+    }
+
+    /// <summary>
+    /// Writes the "Query fax status" output as it stands <paramref name="elapsed"/> after the job was added; with
+    /// <paramref name="test"/>, also the <c>"test"</c> flag FaxSdk's push contract adds.
+    /// </summary>
+    internal static void WriteOutput(Utf8JsonWriter w, EmulatedJobRun run, TimeSpan elapsed, bool? test = null)
     {
         var job = run.Job;
         var steps = job.Recipients.Select(r => r.At(elapsed).Step).ToList();
         var allFinal = steps.All(s => s.IsFinal);
-        var paused = job.Paused is { } window && elapsed >= window.From && elapsed < window.Until;
-        var jobLevelError = allFinal && steps.All(s => s.Phase == EmulatedPhase.Failed && s.Failure is FaxFailureCategory.DocumentError or FaxFailureCategory.AccountError);
-        var status = allFinal
-            ? steps.All(s => s.Phase == EmulatedPhase.Canceled) ? "canceled" : jobLevelError ? "error" : "finished"
-            : paused ? "halted"
-            : steps.Any(s => s.Phase != EmulatedPhase.Queued) ? "processing"
-            : elapsed < TimeSpan.FromMilliseconds(500) ? "scheduling" : "scheduled";
+        var jobLevelError = allFinal && IsJobLevelError(steps);
+        var status = Status(run, elapsed);
 
         w.WriteStartObject();
         w.WriteString("jobId", job.JobId);
@@ -151,6 +162,14 @@ internal sealed class PantareyEmulator(FaxEmulator emulator) : IProviderEmulator
             w.WriteEndArray();
         }
 
+        if (test is { } flag)
+        {
+            w.WriteBoolean("test", flag);
+        }
+
         w.WriteEndObject();
     }
+
+    private static bool IsJobLevelError(List<EmulatedStep> steps) =>
+        steps.All(s => s.Phase == EmulatedPhase.Failed && s.Failure is FaxFailureCategory.DocumentError or FaxFailureCategory.AccountError);
 }

@@ -82,7 +82,8 @@ internal sealed class PhaxioEmulator(FaxEmulator emulator) : IProviderEmulator
         w.WriteEndObject();
     }
 
-    private static void WriteFax(Utf8JsonWriter w, EmulatedJobRun run, TimeSpan elapsed)
+    /// <summary>Writes the Fax Object (API v2.1) as it stands <paramref name="elapsed"/> after the job was added; pushes carry it too.</summary>
+    internal static void WriteFax(Utf8JsonWriter w, EmulatedJobRun run, TimeSpan elapsed)
     {
         var job = run.Job;
         var states = job.Recipients.Select(r => (Recipient: r, Now: r.At(elapsed))).ToList();

@@ -85,7 +85,8 @@ public sealed class FaxPushInbox
 
             if (IsFinal(job))
             {
-                Remember(push.DeliveryKey);
+                // Not remembered as delivered: the final status may come from a concurrent push's own confirming read,
+                // and that push must still find its key unseen when it publishes.
                 return FaxPushDisposition.Stale;
             }
         }

@@ -177,6 +177,12 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
             return [];
         }
 
+        foreach (var outcome in outcomes)
+        {
+            ArgumentNullException.ThrowIfNull(outcome);
+            ArgumentNullException.ThrowIfNull(outcome.Job, nameof(outcomes));
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginImmediateAsync(connection, cancellationToken).ConfigureAwait(false);
 
@@ -189,7 +195,7 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
                 next_due_at = $due,
                 interval_ticks = $interval,
                 errors = $errors,
-                abandoned = $abandoned,
+                abandoned = $abandoned AND NOT $is_final,
                 lease_owner = NULL,
                 lease_expires_at = NULL
             WHERE {KeyFilter} AND lease_owner = $owner AND is_final = 0
@@ -211,10 +217,11 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
         DeclareKey(release);
         release.Parameters.AddWithValue("$owner", owner);
 
-        var applied = new List<FaxTrackedJob>(outcomes.Count);
-        foreach (var outcome in outcomes)
+        // One outcome per job: the last one given wins.
+        var unique = outcomes.Reverse().DistinctBy(o => (o.Job.Provider, o.Job.Instance, o.Job.JobId)).Reverse().ToList();
+        var applied = new List<FaxTrackedJob>(unique.Count);
+        foreach (var outcome in unique)
         {
-            ArgumentNullException.ThrowIfNull(outcome);
             BindKey(apply, outcome.Job);
             statusJson.Value = outcome.Status is null ? DBNull.Value : SerializeStatus(outcome.Status);
             state.Value = outcome.Status is null ? DBNull.Value : StateName(outcome.Status.State);
@@ -255,7 +262,7 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
         await using var select = Command(connection, transaction, $"SELECT {Columns} FROM faxsdk_tracked_jobs WHERE {KeyFilter};");
         DeclareKey(select);
         await using var update = Command(connection, transaction, $"""
-            UPDATE faxsdk_tracked_jobs SET status_json = $status_json, state = $state, is_final = $is_final
+            UPDATE faxsdk_tracked_jobs SET status_json = $status_json, state = $state, is_final = $is_final, abandoned = abandoned AND NOT $is_final
             WHERE {KeyFilter} AND is_final = 0
             RETURNING {Columns};
             """);

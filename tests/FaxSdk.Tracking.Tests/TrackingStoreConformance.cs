@@ -312,6 +312,55 @@ public abstract class TrackingStoreConformance
     }
 
     [Fact]
+    public async Task The_last_outcome_for_a_job_in_one_batch_wins()
+    {
+        var store = await NewStoreAsync();
+        var job = Job("a");
+        await store.AddAsync([job], T0);
+        await store.ClaimDueAsync("w1", T0, 10, Lease);
+        var last = Status(job, FaxJobState.InProgress, "second");
+
+        var applied = await store.CompleteClaimsAsync("w1", [Outcome(job, Status(job, FaxJobState.Pending, "first"), T0.AddSeconds(10)), Outcome(job, last, T0.AddSeconds(20))]);
+
+        Assert.Equal(last, Assert.Single(applied).Status);
+        Assert.Equal(T0.AddSeconds(20), (await store.GetAsync(job))!.NextDueAt);
+    }
+
+    [Fact]
+    public async Task A_final_status_for_an_abandoned_job_makes_it_final()
+    {
+        var store = await NewStoreAsync();
+        var job = Job("a");
+        await store.AddAsync([job], T0);
+        await store.ClaimDueAsync("w1", T0, 10, Lease);
+        await store.CompleteClaimsAsync("w1", [Outcome(job, null, T0, errors: 5, abandon: true)]);
+
+        var (previous, current) = Assert.Single(await store.WriteStatusesAsync([(job, Status(job, FaxJobState.Succeeded))])); // a late push
+
+        Assert.True(previous!.IsAbandoned);
+        Assert.False(current.IsAbandoned);
+        Assert.True(current.IsDone);
+        var counts = await store.CountAsync(T0);
+        Assert.Equal(1, counts.Final);
+        Assert.Equal(0, counts.Abandoned);
+        Assert.Equal(job, Assert.Single(await store.ClaimCompletionsAsync("w1", T0, 10, Lease)).Job);
+    }
+
+    [Fact]
+    public async Task An_abandoning_outcome_with_a_final_status_is_final()
+    {
+        var store = await NewStoreAsync();
+        var job = Job("a");
+        await store.AddAsync([job], T0);
+        await store.ClaimDueAsync("w1", T0, 10, Lease);
+
+        var stored = Assert.Single(await store.CompleteClaimsAsync("w1", [Outcome(job, Status(job, FaxJobState.Canceled), T0, abandon: true)]));
+
+        Assert.False(stored.IsAbandoned);
+        Assert.Equal(1, (await store.CountAsync(T0)).Final);
+    }
+
+    [Fact]
     public async Task A_final_status_ends_polling()
     {
         var store = await NewStoreAsync();

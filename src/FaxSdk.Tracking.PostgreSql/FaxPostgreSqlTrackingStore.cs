@@ -137,7 +137,10 @@ public sealed class FaxPostgreSqlTrackingStore : IFaxTrackingStore, IAsyncDispos
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<FaxTrackedJob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FaxTrackedJob> ListAsync(CancellationToken cancellationToken = default) => ListRowsAsync(cancellationToken);
+
+    /// <summary>Streams the rows in key order on one connection (the iterator behind <see cref="ListAsync"/>).</summary>
+    private async IAsyncEnumerable<FaxTrackedJob> ListRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

@@ -8,7 +8,7 @@ namespace FaxSdk.Tracking.PostgreSql.Tests;
 /// <summary>
 /// A PostgreSQL server for the tests: the one <c>FAXSDK_TEST_POSTGRES</c> (an Npgsql connection string with the right
 /// to create databases) points at, or else a private cluster started here (initdb into a temporary folder, pg_ctl on a
-/// free port on 127.0.0.1, its unix socket in that folder, as the <c>postgres</c> user when running as root) and
+/// free port on 127.0.0.1 with password authentication, its unix socket in that folder, as the <c>postgres</c> user when running as root) and
 /// stopped and removed when the tests end, also when they fail. Each test gets a fresh database.
 /// </summary>
 public sealed class PostgreSqlServerFixture : IAsyncLifetime
@@ -120,12 +120,17 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
         var data = Path.Combine(folder, "data");
         var socket = Path.Combine(folder, "socket");
         Directory.CreateDirectory(socket);
+        // Password authentication, even on 127.0.0.1: other local users cannot use the test server.
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+        var passwordFile = Path.Combine(folder, "pwfile");
+        await File.WriteAllTextAsync(passwordFile, password + "\n");
         if (IsRoot)
         {
             await RunAsync("chown", ["-R", "postgres:postgres", folder], asPostgres: false);
         }
 
-        await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], asPostgres: true);
+        await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], asPostgres: true);
+        File.Delete(passwordFile);
         var port = FreePort();
         var serverOptions = $"-h 127.0.0.1 -p {port} -k {socket} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"], asPostgres: true);
@@ -134,6 +139,7 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
             Host = "127.0.0.1",
             Port = port,
             Username = "postgres",
+            Password = password,
             Database = "postgres",
             Pooling = false,
         }.ConnectionString;

@@ -1,15 +1,24 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace FaxSdk;
 
 /// <summary>
-/// Follows many outstanding jobs (thousands) until each is final: jobs of batch providers are read many per
-/// request, jobs of feed providers come from the provider's report feed (acknowledged only after the update was
-/// handed over, so nothing is lost), the others are polled one by one, each on its own backoff schedule. Every
-/// change is raised as <see cref="JobChanged"/> (and <see cref="JobCompleted"/> when final) and written to
+/// Follows many outstanding jobs (thousands) in this process until each is final: jobs of batch providers are read many
+/// per request, jobs of feed providers come from the provider's report feed (acknowledged only after the update was
+/// handed over, so nothing is lost), the others are polled one by one, each on its own backoff schedule. Statuses pushed
+/// to <see cref="FaxStatusClient.Pushes"/> are applied like polls while the tracker runs, and jobs whose provider
+/// instance pushes to this process are polled only as a slow safety net (<see cref="FaxTrackerOptions.PushSafetyNetInterval"/>).
+/// Every change is raised as <see cref="JobChanged"/> (and <see cref="JobCompleted"/> when final) and written to
 /// <see cref="Updates"/>. Time goes through the client's <see cref="FaxStatusClient.TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// The tracker keeps its jobs in a <see cref="FaxInMemoryTrackingStore"/>, so they are lost when the process ends; to
+/// survive restarts or share the work between processes use <see cref="FaxTrackingWorker"/> over a persistent store
+/// (docs/tracking.md). Failed polls follow <see cref="FaxPollErrorPolicy"/>: a job the provider keeps answering "not
+/// found" is given up, raised once as <see cref="JobAbandoned"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// var tracker = client.CreateTracker(new FaxTrackerOptions { StopWhenAllCompleted = true });
@@ -20,20 +29,21 @@ namespace FaxSdk;
 /// </example>
 public sealed class FaxJobTracker
 {
-    /// <summary>How many complete feed reads may miss a handed-over job's report before the tracker stops looking for it.</summary>
-    private const int MaxFeedReadsForPendingReport = 20;
+    /// <summary>The in-memory store's lease owner: one tracker, one owner.</summary>
+    private const string Owner = "tracker";
+
+    /// <summary>Claims last for the round; a round that ends early gives its jobs back explicitly.</summary>
+    private static readonly TimeSpan RoundLease = TimeSpan.FromDays(365);
 
     private readonly FaxStatusClient _client;
     private readonly FaxTrackerOptions _options;
-    private readonly FaxPollingSchedule _schedule;
+    private readonly FaxTrackedJobPlanner _planner;
+    private readonly FaxUpdatePublisher _publisher;
     private readonly ILogger _logger;
+    private readonly FaxInMemoryTrackingStore _store = new();
+    private readonly ConcurrentDictionary<(string Provider, string Instance), FaxReportFeedSession> _feeds = new();
+    private readonly ConcurrentQueue<FaxJobUpdate> _pushed = new();
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Provider, string Instance, string JobId), Entry> _entries = [];
-    private readonly PriorityQueue<Entry, DateTimeOffset> _queue = new();
-    private readonly Dictionary<(string Provider, string Instance), DateTimeOffset> _feeds = [];
-    /// <summary>Per feed: ids of jobs handed over whose report is not deleted yet → feed reads since, that did not find it.</summary>
-    private readonly Dictionary<(string Provider, string Instance), Dictionary<string, int>> _pendingAcknowledgements = [];
-    private Channel<FaxJobUpdate>? _updates;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
 
@@ -52,51 +62,58 @@ public sealed class FaxJobTracker
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = options ?? new FaxTrackerOptions();
-        _schedule = _options.Schedule ?? client.Options.Polling;
-        _schedule.Validate();
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.FeedInterval, TimeSpan.Zero, nameof(_options.FeedInterval));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxJobsPerRound, 1, nameof(_options.MaxJobsPerRound));
+        _options.Validate();
+        var schedule = _options.Schedule ?? client.Options.Polling;
+        schedule.Validate();
+        var policy = _options.ErrorPolicy ?? client.Options.ErrorPolicy;
+        policy.Validate();
+        _planner = new FaxTrackedJobPlanner(client, schedule, policy, _options.PushSafetyNetInterval);
+        _publisher = new FaxUpdatePublisher(this, client);
         _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 
     /// <summary>Raised for each change of a tracked job (its first status included), on the thread running <see cref="RunAsync"/>.
     /// An exception thrown by a handler ends <see cref="RunAsync"/> (reports not yet acknowledged stay on the provider).</summary>
-    public event EventHandler<FaxJobUpdate>? JobChanged;
+    public event EventHandler<FaxJobUpdate>? JobChanged
+    {
+        add => _publisher.JobChanged += value;
+        remove => _publisher.JobChanged -= value;
+    }
 
     /// <summary>Raised once when a tracked job becomes final, after <see cref="JobChanged"/>; the tracker then stops following it.</summary>
-    public event EventHandler<FaxJobUpdate>? JobCompleted;
+    public event EventHandler<FaxJobUpdate>? JobCompleted
+    {
+        add => _publisher.JobCompleted += value;
+        remove => _publisher.JobCompleted -= value;
+    }
 
-    /// <summary>Raised when a poll or a feed read fails; the tracker tries again later with backoff.</summary>
-    public event EventHandler<FaxPollFailure>? PollFailed;
+    /// <summary>Raised when a poll or a feed read fails; the tracker tries again later with backoff (<see cref="FaxPollErrorPolicy"/>).</summary>
+    public event EventHandler<FaxPollFailure>? PollFailed
+    {
+        add => _publisher.PollFailed += value;
+        remove => _publisher.PollFailed -= value;
+    }
+
+    /// <summary>
+    /// Raised once when a job is given up without a final status (the provider answered "job not found"
+    /// <see cref="FaxPollErrorPolicy.MaxNotFoundPolls"/> times in a row), after its last <see cref="PollFailed"/>; the
+    /// tracker then stops following it.
+    /// </summary>
+    public event EventHandler<FaxPollFailure>? JobAbandoned
+    {
+        add => _publisher.JobAbandoned += value;
+        remove => _publisher.JobAbandoned -= value;
+    }
 
     /// <summary>
     /// Every update of the current (or next) run, as a channel for consumers that prefer reading to events. Created on
     /// first access (get it before <see cref="RunAsync"/> to receive every update); unbounded; completed when that run
     /// ends, after which the next access gives a new channel for the next run.
     /// </summary>
-    public ChannelReader<FaxJobUpdate> Updates
-    {
-        get
-        {
-            lock (_lock)
-            {
-                _updates ??= Channel.CreateUnbounded<FaxJobUpdate>(new UnboundedChannelOptions { SingleWriter = true });
-                return _updates.Reader;
-            }
-        }
-    }
+    public ChannelReader<FaxJobUpdate> Updates => _publisher.Updates;
 
-    /// <summary>How many jobs are being followed (final jobs are dropped).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    /// <summary>How many jobs are being followed (final and abandoned jobs are dropped).</summary>
+    public int Count => _store.CountNotDone();
 
     /// <summary>Starts following a job; its first poll is due at once.</summary>
     /// <param name="job">The job.</param>
@@ -108,24 +125,17 @@ public sealed class FaxJobTracker
         ArgumentNullException.ThrowIfNull(job);
         var viaFeed = _client.Providers.GetProvider(job.Provider, job.Instance) is IFaxReportFeedProvider;
         var now = _client.TimeProvider.GetUtcNow();
-        lock (_lock)
+        if (_store.Add([job], now) == 0)
         {
-            var key = (job.Provider, job.Instance, job.JobId);
-            if (_entries.ContainsKey(key))
-            {
-                return false;
-            }
-
-            var entry = new Entry(job, viaFeed) { Due = now };
-            _entries.Add(key, entry);
-            _queue.Enqueue(entry, now);
-            if (viaFeed)
-            {
-                _feeds.TryAdd((job.Provider, job.Instance), now);
-            }
+            return false;
         }
 
-        _wake.TrySetResult();
+        if (viaFeed)
+        {
+            Feed(job.Provider, job.Instance).NextReadAt = now;
+        }
+
+        Wake();
         return true;
     }
 
@@ -146,16 +156,7 @@ public sealed class FaxJobTracker
     public bool Untrack(FaxJobReference job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        lock (_lock)
-        {
-            if (!_entries.Remove((job.Provider, job.Instance, job.JobId), out var entry))
-            {
-                return false;
-            }
-
-            entry.Removed = true;
-            return true;
-        }
+        return _store.Remove(job);
     }
 
     /// <summary>
@@ -173,16 +174,23 @@ public sealed class FaxJobTracker
             throw new InvalidOperationException("The tracker is already running.");
         }
 
+        var pushes = _client.Pushes;
+        if (pushes is not null)
+        {
+            pushes.StatusPushed += OnStatusPushed;
+        }
+
         try
         {
             var finalSweepDone = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                ApplyPushes();
                 if (_options.StopWhenAllCompleted && Count == 0)
                 {
                     // Reports of jobs that finished through a poll are still on the provider: one last read deletes them.
-                    var sweep = finalSweepDone ? [] : FeedsWithPendingAcknowledgements();
+                    var sweep = finalSweepDone ? [] : _feeds.Values.Where(f => f.HasPendingAcknowledgements).ToList();
                     if (sweep.Count == 0)
                     {
                         return;
@@ -198,32 +206,16 @@ public sealed class FaxJobTracker
                 }
 
                 var now = _client.TimeProvider.GetUtcNow();
-                var feedsDue = FeedsDue(now);
+                var feedsDue = _feeds.Values.Where(f => f.NextReadAt <= now).ToList();
                 foreach (var feed in feedsDue)
                 {
                     await ReadFeedAsync(feed, cancellationToken).ConfigureAwait(false);
                 }
 
-                var due = JobsDue(now);
+                var due = await _store.ClaimDueAsync(Owner, now, _options.MaxJobsPerRound, RoundLease, cancellationToken).ConfigureAwait(false);
                 if (due.Count > 0)
                 {
-                    var applied = 0;
-                    try
-                    {
-                        var results = await _client.GetStatusesAsync(due.Select(e => e.Job), cancellationToken).ConfigureAwait(false);
-                        for (; applied < due.Count; applied++)
-                        {
-                            Apply(due[applied], results[applied]);
-                        }
-                    }
-                    finally
-                    {
-                        // A cancelled round or a throwing handler leaves the rest due again: no job is stranded.
-                        foreach (var entry in due.Skip(applied))
-                        {
-                            Reschedule(entry, now);
-                        }
-                    }
+                    await PollAsync(due, now, cancellationToken).ConfigureAwait(false);
                 }
                 else if (feedsDue.Count == 0)
                 {
@@ -233,55 +225,183 @@ public sealed class FaxJobTracker
         }
         finally
         {
-            lock (_lock)
+            if (pushes is not null)
             {
-                // Each run completes its own channel; the next access to Updates starts a fresh one for the next run.
-                _updates?.Writer.TryComplete();
-                _updates = null;
+                pushes.StatusPushed -= OnStatusPushed;
             }
 
+            // Each run completes its own channel; the next access to Updates starts a fresh one for the next run.
+            _publisher.CompleteRun();
             Volatile.Write(ref _running, 0);
         }
     }
 
-    private List<(string Provider, string Instance)> FeedsDue(DateTimeOffset now)
+    private async Task PollAsync(IReadOnlyList<FaxTrackedJob> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        var applied = 0;
+        try
         {
-            return [.. _feeds.Where(f => f.Value <= now).Select(f => f.Key)];
-        }
-    }
-
-    private List<(string Provider, string Instance)> FeedsWithPendingAcknowledgements()
-    {
-        lock (_lock)
-        {
-            return [.. _pendingAcknowledgements.Where(p => p.Value.Count > 0).Select(p => p.Key)];
-        }
-    }
-
-    private List<Entry> JobsDue(DateTimeOffset now)
-    {
-        var due = new List<Entry>();
-        lock (_lock)
-        {
-            while (due.Count < _options.MaxJobsPerRound && _queue.TryPeek(out var entry, out var at) && at <= now)
+            var results = await _client.GetStatusesAsync(due.Select(j => j.Job), cancellationToken).ConfigureAwait(false);
+            for (; applied < due.Count; applied++)
             {
-                _queue.Dequeue();
-                if (!entry.Removed && entry.Due == at)
-                {
-                    due.Add(entry);
-                }
+                Apply(due[applied], results[applied]);
             }
         }
+        finally
+        {
+            // A cancelled round or a throwing handler leaves the rest due again: no job is stranded.
+            var rest = due.Skip(applied).Select(j => FaxTrackedJobPlanner.Unchanged(j, now)).ToList();
+            if (rest.Count > 0)
+            {
+                await _store.CompleteClaimsAsync(Owner, rest, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
 
-        return due;
+    private void Apply(FaxTrackedJob claimed, FaxJobStatusResult result)
+    {
+        var now = _client.TimeProvider.GetUtcNow();
+        var outcome = _planner.Plan(claimed, result, now, out var failure);
+        if (failure is { } decision)
+        {
+            var error = result.Error!;
+            var report = new FaxPollFailure { Provider = claimed.Job.Provider, Instance = claimed.Job.Instance, Job = claimed.Job, Error = error, ConsecutiveFailures = decision.ConsecutiveErrors };
+            Log.PollFailed(_logger, claimed.Job.ToString(), error.GetType().Name, decision.ConsecutiveErrors, outcome.NextDueAt - now);
+            if (decision.Abandon)
+            {
+                _store.Remove(claimed.Job);
+                Log.JobAbandoned(_logger, claimed.Job.ToString(), decision.ConsecutiveErrors);
+                _publisher.Failed(report);
+                _publisher.Abandoned(report);
+                return;
+            }
+
+            Complete(outcome);
+            _publisher.Failed(report);
+            return;
+        }
+
+        // Hand the update over first, and only then store it: a handler that throws leaves the job as it was (and its
+        // report on the provider), so the next round delivers it again: at least once, never lost.
+        var status = outcome.Status!;
+        if (FaxStatusChange.IsChange(claimed.Status, status))
+        {
+            _publisher.Publish(new FaxJobUpdate { Job = claimed.Job, Status = status, Previous = claimed.Status });
+        }
+
+        if (status.IsTerminal)
+        {
+            Finish(claimed.Job);
+        }
+        else
+        {
+            Complete(outcome);
+        }
+    }
+
+    /// <summary>Applies a status that arrived without a poll (a push, a feed report) to a tracked job.</summary>
+    /// <returns>Whether the job is tracked (or was, and is done).</returns>
+    private bool ApplyObserved(FaxJobReference job, FaxJobStatus status)
+    {
+        if (_store.Get(job) is not { } record)
+        {
+            return false;
+        }
+
+        if (record.IsDone || !FaxStatusChange.IsChange(record.Status, status))
+        {
+            return true;
+        }
+
+        _publisher.Publish(new FaxJobUpdate { Job = record.Job, Status = status, Previous = record.Status });
+        if (status.IsTerminal)
+        {
+            Finish(record.Job);
+        }
+        else
+        {
+            _store.WriteStatusesAsync([(record.Job, status)]).GetAwaiter().GetResult();
+        }
+
+        return true;
+    }
+
+    private void Complete(FaxTrackedJobOutcome outcome) => _store.CompleteClaimsAsync(Owner, [outcome]).GetAwaiter().GetResult();
+
+    /// <summary>Stops following a final job; a feed job's report is deleted when the feed is next read.</summary>
+    private void Finish(FaxJobReference job)
+    {
+        _store.Remove(job);
+        if (_feeds.TryGetValue((job.Provider, job.Instance), out var feed))
+        {
+            feed.ExpectAcknowledgement(job.JobId);
+        }
+    }
+
+    private void OnStatusPushed(object? sender, FaxJobUpdate update)
+    {
+        if (_store.Get(update.Job) is { IsDone: false })
+        {
+            _pushed.Enqueue(update);
+            Wake();
+        }
+    }
+
+    /// <summary>Applies pushed statuses on the run's thread, like poll results; one whose handler throws stays queued.</summary>
+    private void ApplyPushes()
+    {
+        while (_pushed.TryPeek(out var update))
+        {
+            ApplyObserved(update.Job, update.Status);
+            _pushed.TryDequeue(out _);
+        }
+    }
+
+    private async Task ReadFeedAsync(FaxReportFeedSession feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await feed.ReadAsync((reports, _) =>
+            {
+                var stored = new bool[reports.Count];
+                for (var i = 0; i < reports.Count; i++)
+                {
+                    var job = new FaxJobReference(feed.Provider, reports[i].Status.JobId, feed.Instance);
+                    // Through the client's memory of final statuses: once reported final here, never non-final there.
+                    stored[i] = _store.Get(job) is { } record && ApplyObserved(record.Job, _client.RememberFinal(record.Job, reports[i].Status));
+                }
+
+                return Task.FromResult<IReadOnlyList<bool>>(stored);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_store.HasUnfinished(feed.Provider, feed.Instance) || feed.HasPendingAcknowledgements)
+            {
+                feed.NextReadAt = _client.TimeProvider.GetUtcNow() + _options.FeedInterval;
+            }
+            else
+            {
+                feed.NextReadAt = DateTimeOffset.MaxValue;
+            }
+        }
+    }
+
+    private FaxReportFeedSession Feed(string provider, string instance) => _feeds.GetOrAdd((provider, instance), key =>
+        new FaxReportFeedSession((IFaxReportFeedProvider)_client.Providers.GetProvider(key.Provider, key.Instance), key.Provider, key.Instance,
+            _options.AcknowledgeUntrackedReports, _publisher, _logger));
+
+    private void Wake()
+    {
+        lock (_lock)
+        {
+            _wake.TrySetResult();
+        }
     }
 
     private async Task SleepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         Task wake;
-        DateTimeOffset? next = null;
         lock (_lock)
         {
             if (_wake.Task.IsCompleted)
@@ -291,20 +411,12 @@ public sealed class FaxJobTracker
             }
 
             wake = _wake.Task;
-            while (_queue.TryPeek(out var entry, out var at) && (entry.Removed || entry.Due != at))
-            {
-                _queue.Dequeue();
-            }
+        }
 
-            if (_queue.TryPeek(out _, out var first))
-            {
-                next = first;
-            }
-
-            foreach (var feed in _feeds.Values)
-            {
-                next = next is null || feed < next ? feed : next;
-            }
+        DateTimeOffset? next = _store.NextClaimableAt();
+        foreach (var feed in _feeds.Values)
+        {
+            next = feed.NextReadAt != DateTimeOffset.MaxValue && (next is null || feed.NextReadAt < next) ? feed.NextReadAt : next;
         }
 
         if (next is null && _options.StopWhenAllCompleted && Count == 0)
@@ -313,220 +425,12 @@ public sealed class FaxJobTracker
         }
 
         using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = next is { } at2 ? at2 - now : Timeout.InfiniteTimeSpan;
+        var delay = next is { } at ? at - now : Timeout.InfiniteTimeSpan;
         var timer = delay == Timeout.InfiniteTimeSpan
             ? Task.Delay(Timeout.InfiniteTimeSpan, sleep.Token)
             : Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _client.TimeProvider, sleep.Token);
         await Task.WhenAny(timer, wake).ConfigureAwait(false);
         await sleep.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private void Apply(Entry entry, FaxJobStatusResult result)
-    {
-        var now = _client.TimeProvider.GetUtcNow();
-        if (result.Status is not { } status)
-        {
-            var error = result.Error!;
-            entry.Failures++;
-            entry.Interval = FaxStatusClient.IsTransient(error) ? _schedule.Grow(entry.Interval) : _schedule.MaximumInterval;
-            var delay = FaxStatusClient.DelayAfterError(_schedule, entry.Interval, error);
-            Log.PollFailed(_logger, entry.Job.ToString(), error.GetType().Name, entry.Failures, delay);
-            Reschedule(entry, now + delay);
-            PollFailed?.Invoke(this, new FaxPollFailure { Provider = entry.Job.Provider, Instance = entry.Job.Instance, Job = entry.Job, Error = error, ConsecutiveFailures = entry.Failures });
-            return;
-        }
-
-        entry.Failures = 0;
-        var changed = FaxStatusChange.IsChange(entry.Last, status);
-        if (!status.IsTerminal)
-        {
-            entry.Interval = entry.ViaFeed ? _schedule.MaximumInterval : changed ? _schedule.MinimumInterval : _schedule.Grow(entry.Interval);
-            Reschedule(entry, now + _schedule.Jittered(entry.Interval, Random.Shared.NextDouble()));
-            if (changed)
-            {
-                Publish(entry, status);
-            }
-
-            return;
-        }
-
-        // Final: hand the update over first, and only then stop following the job. A handler that throws leaves the job
-        // tracked (and its report on the provider), so the next run delivers it again: at least once, never lost.
-        if (changed)
-        {
-            Publish(entry, status);
-        }
-
-        lock (_lock)
-        {
-            _entries.Remove((entry.Job.Provider, entry.Job.Instance, entry.Job.JobId));
-            entry.Removed = true;
-            if (entry.ViaFeed)
-            {
-                // Handed over: its report (read now, or still to come if the job finished through a poll) is deleted
-                // at the next feed read that finds it, and only after that deletion succeeded does it leave this list.
-                var key = (entry.Job.Provider, entry.Job.Instance);
-                if (!_pendingAcknowledgements.TryGetValue(key, out var ids))
-                {
-                    _pendingAcknowledgements[key] = ids = [];
-                }
-
-                ids[entry.Job.JobId] = 0;
-            }
-        }
-    }
-
-    private void Reschedule(Entry entry, DateTimeOffset due)
-    {
-        lock (_lock)
-        {
-            if (entry.Removed)
-            {
-                return;
-            }
-
-            entry.Due = due;
-            _queue.Enqueue(entry, due);
-        }
-    }
-
-    private void Publish(Entry entry, FaxJobStatus status)
-    {
-        var update = new FaxJobUpdate { Job = entry.Job, Status = status, Previous = entry.Last };
-        _client.OnStateObserved(entry.Job, entry.Last?.State, status.State);
-        lock (_lock)
-        {
-            _updates?.Writer.TryWrite(update);
-        }
-
-        JobChanged?.Invoke(this, update);
-        if (status.IsTerminal)
-        {
-            JobCompleted?.Invoke(this, update);
-        }
-
-        // Only once every handler returned: a handler that throws sees the same update again.
-        entry.Last = status;
-    }
-
-    private async Task ReadFeedAsync((string Provider, string Instance) key, CancellationToken cancellationToken)
-    {
-        var feed = (IFaxReportFeedProvider)_client.Providers.GetProvider(key.Provider, key.Instance);
-        var acknowledge = new List<FaxReport>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var completed = false;
-        try
-        {
-            await foreach (var report in feed.ReadReportsAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var jobId = report.Status.JobId;
-                seen.Add(jobId);
-                Entry? entry;
-                bool pending;
-                lock (_lock)
-                {
-                    _entries.TryGetValue((key.Provider, key.Instance, jobId), out entry);
-                    pending = _pendingAcknowledgements.TryGetValue(key, out var ids) && ids.ContainsKey(jobId);
-                }
-
-                if (entry is not null)
-                {
-                    // Through the client's memory of final statuses: once reported final here, never non-final there.
-                    Apply(entry, new FaxJobStatusResult { Job = entry.Job, Status = _client.RememberFinal(entry.Job, report.Status) });
-                    acknowledge.Add(report);
-                }
-                else if (pending || _options.AcknowledgeUntrackedReports)
-                {
-                    acknowledge.Add(report);
-                }
-            }
-
-            completed = true;
-        }
-        catch (FaxSdkException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.FeedFailed(_logger, key.Provider, key.Instance, exception.GetType().Name);
-            PollFailed?.Invoke(this, new FaxPollFailure { Provider = key.Provider, Instance = key.Instance, Error = exception, ConsecutiveFailures = 1 });
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                if (completed && _pendingAcknowledgements.TryGetValue(key, out var ids))
-                {
-                    // A report another reader consumed never comes back: stop waiting for it after a while.
-                    foreach (var id in ids.Keys.Where(id => !seen.Contains(id)).ToList())
-                    {
-                        if (++ids[id] > MaxFeedReadsForPendingReport)
-                        {
-                            ids.Remove(id);
-                        }
-                    }
-                }
-
-                var stillFollowed = _entries.Keys.Any(k => k.Provider == key.Provider && k.Instance == key.Instance) ||
-                    (_pendingAcknowledgements.TryGetValue(key, out var left) && left.Count > 0);
-                if (stillFollowed)
-                {
-                    _feeds[key] = _client.TimeProvider.GetUtcNow() + _options.FeedInterval;
-                }
-                else
-                {
-                    _feeds.Remove(key);
-                }
-            }
-        }
-
-        if (acknowledge.Count > 0)
-        {
-            await AcknowledgeAsync(feed, key, acknowledge, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task AcknowledgeAsync(IFaxReportFeedProvider feed, (string Provider, string Instance) key, List<FaxReport> reports, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await feed.AcknowledgeAsync(reports, cancellationToken).ConfigureAwait(false);
-            lock (_lock)
-            {
-                if (_pendingAcknowledgements.TryGetValue(key, out var ids))
-                {
-                    foreach (var report in reports)
-                    {
-                        ids.Remove(report.Status.JobId);
-                    }
-                }
-            }
-        }
-        catch (FaxSdkException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The reports stay on the provider and their ids on the pending list: the next read deletes them.
-            Log.AcknowledgeFailed(_logger, reports.Count, key.Provider, key.Instance, exception.GetType().Name);
-            lock (_lock)
-            {
-                _feeds[key] = _client.TimeProvider.GetUtcNow() + _options.FeedInterval;
-            }
-
-            PollFailed?.Invoke(this, new FaxPollFailure { Provider = key.Provider, Instance = key.Instance, Error = exception, ConsecutiveFailures = 1 });
-        }
-    }
-
-    private sealed class Entry(FaxJobReference job, bool viaFeed)
-    {
-        public FaxJobReference Job { get; } = job;
-
-        public bool ViaFeed { get; } = viaFeed;
-
-        public FaxJobStatus? Last { get; set; }
-
-        public TimeSpan Interval { get; set; }
-
-        public DateTimeOffset Due { get; set; }
-
-        public int Failures { get; set; }
-
-        public bool Removed { get; set; }
     }
 }

@@ -50,6 +50,8 @@ public class FaxStatusClient
         ArgumentOutOfRangeException.ThrowIfNegative(options.TerminalStatusCapacity, nameof(options.TerminalStatusCapacity));
         ArgumentNullException.ThrowIfNull(options.Polling, nameof(options.Polling));
         options.Polling.Validate();
+        ArgumentNullException.ThrowIfNull(options.ErrorPolicy, nameof(options.ErrorPolicy));
+        options.ErrorPolicy.Validate();
         _resolver = resolver;
         _options = options;
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -147,10 +149,12 @@ public class FaxStatusClient
     /// <param name="job">The job.</param>
     /// <param name="options">How to wait; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The final status, or a timed-out result with the last status seen and a state to resume from.</returns>
+    /// <returns>The final status; or a timed-out result with the last status seen and a state to resume from; or an
+    /// abandoned result when the provider answered "job not found" <see cref="FaxPollErrorPolicy.MaxNotFoundPolls"/> polls
+    /// in a row (<see cref="FaxWaitOptions.ErrorPolicy"/>, the policy trackers follow too).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><see cref="FaxWaitOptions.ResumeFrom"/> belongs to another job.</exception>
-    /// <exception cref="FaxSdkException">A non-transient error (authentication, job not found), or more transient errors in a row than <see cref="FaxWaitOptions.MaxConsecutiveErrors"/>.</exception>
+    /// <exception cref="FaxSdkException">A non-transient error other than "job not found" (authentication, say), or more transient errors in a row than <see cref="FaxWaitOptions.MaxConsecutiveErrors"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<FaxWaitResult> WaitForCompletionAsync(FaxJobReference job, FaxWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -161,6 +165,11 @@ public class FaxStatusClient
             if (status is { IsTerminal: true })
             {
                 return session.Result(FaxWaitOutcome.Completed);
+            }
+
+            if (session.Abandoned is not null)
+            {
+                return session.Result(FaxWaitOutcome.Abandoned);
             }
 
             if (session.DeadlinePassed)
@@ -181,7 +190,8 @@ public class FaxStatusClient
     /// <returns>The statuses, the last one final.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is <see langword="null"/>.</exception>
     /// <exception cref="FaxWaitTimeoutException"><see cref="FaxWaitOptions.Timeout"/> passed before the job was final.</exception>
-    /// <exception cref="FaxSdkException">As for <see cref="WaitForCompletionAsync"/>.</exception>
+    /// <exception cref="FaxSdkException">As for <see cref="WaitForCompletionAsync"/>; a job given up as not found ends the
+    /// watch with the last <see cref="FaxJobNotFoundException"/>.</exception>
     public virtual async IAsyncEnumerable<FaxJobStatus> WatchAsync(FaxJobReference job, FaxWaitOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var session = StartSession(job, options);
@@ -198,6 +208,11 @@ public class FaxStatusClient
             if (status is { IsTerminal: true })
             {
                 yield break;
+            }
+
+            if (session.Abandoned is { } notFound)
+            {
+                throw notFound;
             }
 
             if (session.DeadlinePassed)
@@ -320,7 +335,9 @@ public class FaxStatusClient
 
         var schedule = options.Schedule ?? _options.Polling;
         schedule.Validate();
-        return new FaxWaitSession(this, job, options, schedule, _logger);
+        var policy = options.ErrorPolicy ?? _options.ErrorPolicy;
+        policy.Validate();
+        return new FaxWaitSession(this, job, options, schedule, policy, _logger);
     }
 
     private SemaphoreSlim Gate(string provider, string instance) =>

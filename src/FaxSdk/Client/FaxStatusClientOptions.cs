@@ -17,4 +17,10 @@ public sealed class FaxStatusClientOptions
 
     /// <summary>How pushed statuses are deduplicated and confirmed (<see cref="FaxStatusClient.Pushes"/>); bound from <c>FaxSdk:Client:Pushes</c>.</summary>
     public FaxPushOptions Pushes { get; set; } = new();
+
+    /// <summary>
+    /// What failed polls lead to in waits, watches and trackers (<see cref="FaxPollErrorPolicy"/>); bound from
+    /// <c>FaxSdk:Client:ErrorPolicy</c>. Waits and trackers may override it.
+    /// </summary>
+    public FaxPollErrorPolicy ErrorPolicy { get; set; } = FaxPollErrorPolicy.Default;
 }

@@ -31,4 +31,19 @@ public sealed record FaxTrackerOptions
     /// Default 15 minutes.
     /// </summary>
     public TimeSpan PushSafetyNetInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>What failed polls lead to (when a job the provider does not find is given up); <see langword="null"/>
+    /// uses the client's <see cref="FaxStatusClientOptions.ErrorPolicy"/>.</summary>
+    public FaxPollErrorPolicy? ErrorPolicy { get; init; }
+
+    /// <summary>Checks the values (the schedule and error policy too, when set).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FeedInterval, TimeSpan.Zero, nameof(FeedInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxJobsPerRound, 1, nameof(MaxJobsPerRound));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PushSafetyNetInterval, TimeSpan.Zero, nameof(PushSafetyNetInterval));
+        Schedule?.Validate();
+        ErrorPolicy?.Validate();
+    }
 }

@@ -14,12 +14,19 @@ public sealed record FaxWaitOptions
 
     /// <summary>
     /// How many polls in a row may fail with a transient error (provider unavailable, rate limited, unreadable
-    /// answer) before the wait gives up and throws the last one. Default 10. Other errors (authentication, job not
-    /// found) end the wait at once.
+    /// answer) before the wait gives up and throws the last one. Default 10. "Job not found" follows
+    /// <see cref="ErrorPolicy"/>; other errors (authentication) end the wait at once.
     /// </summary>
     public int MaxConsecutiveErrors { get; init; } = 10;
 
     /// <summary>A state saved from an earlier wait (<see cref="FaxWaitResult.ResumeState"/>) to continue from: its last
     /// status, poll count and schedule carry over, so a restarted process does not start polling from scratch.</summary>
     public FaxWaitState? ResumeFrom { get; init; }
+
+    /// <summary>
+    /// What failed polls lead to; <see langword="null"/> uses the client's <see cref="FaxStatusClientOptions.ErrorPolicy"/>.
+    /// A job the provider keeps answering "not found" ends the wait with <see cref="FaxWaitOutcome.Abandoned"/> after
+    /// <see cref="FaxPollErrorPolicy.MaxNotFoundPolls"/> misses in a row, as trackers give it up.
+    /// </summary>
+    public FaxPollErrorPolicy? ErrorPolicy { get; init; }
 }

@@ -9,12 +9,14 @@ internal sealed class FaxWaitSession
     private readonly FaxJobReference _job;
     private readonly FaxWaitOptions _options;
     private readonly FaxPollingSchedule _schedule;
+    private readonly FaxPollErrorPolicy _policy;
     private readonly ILogger _logger;
     private readonly DateTimeOffset? _deadline;
     private int _consecutiveErrors;
 
-    public FaxWaitSession(FaxStatusClient client, FaxJobReference job, FaxWaitOptions options, FaxPollingSchedule schedule, ILogger logger)
+    public FaxWaitSession(FaxStatusClient client, FaxJobReference job, FaxWaitOptions options, FaxPollingSchedule schedule, FaxPollErrorPolicy policy, ILogger logger)
     {
+        _policy = policy;
         _client = client;
         _job = job;
         _options = options;
@@ -28,6 +30,9 @@ internal sealed class FaxWaitSession
 
     /// <summary>Where the wait stands.</summary>
     public FaxWaitState State { get; private set; }
+
+    /// <summary>The last "not found" error once the job is given up (<see cref="FaxPollErrorPolicy"/>), else <see langword="null"/>.</summary>
+    public FaxJobNotFoundException? Abandoned { get; private set; }
 
     /// <summary>Whether the deadline has passed.</summary>
     public bool DeadlinePassed => _deadline is { } deadline && _client.TimeProvider.GetUtcNow() >= deadline;
@@ -82,19 +87,27 @@ internal sealed class FaxWaitSession
         {
             return State.LastStatus;
         }
-        catch (Exception exception) when (FaxStatusClient.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+        catch (FaxSdkException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            _consecutiveErrors++;
-            if (_consecutiveErrors > _options.MaxConsecutiveErrors)
+            // The error policy every tracker follows too: transient errors and "not found" are polled again with
+            // backoff; a job not found too many times in a row is given up; anything else ends the wait.
+            var decision = FaxPollFailureRule.Decide(_schedule, _policy, State.Interval, _consecutiveErrors, exception);
+            _consecutiveErrors = decision.ConsecutiveErrors;
+            if (decision.Kind == FaxPollFailureKind.Permanent ||
+                (decision.Kind == FaxPollFailureKind.Transient && _consecutiveErrors > _options.MaxConsecutiveErrors))
             {
                 throw;
             }
 
-            var interval = _schedule.Grow(State.Interval);
-            var delay = FaxStatusClient.DelayAfterError(_schedule, interval, exception);
+            Log.PollFailed(_logger, _job.ToString(), exception.GetType().Name, _consecutiveErrors, decision.Delay);
+            if (decision.Abandon)
+            {
+                Log.JobAbandoned(_logger, _job.ToString(), _consecutiveErrors);
+                Abandoned = (FaxJobNotFoundException)exception;
+                return State.LastStatus;
+            }
 
-            Log.PollFailed(_logger, _job.ToString(), exception.GetType().Name, _consecutiveErrors, delay);
-            State = State with { Interval = interval, NextPollAt = time.GetUtcNow() + delay };
+            State = State with { Interval = decision.Interval, NextPollAt = time.GetUtcNow() + decision.Delay };
             return State.LastStatus;
         }
 

@@ -20,6 +20,30 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The tracker could not acknowledge {Count} reports of {Provider}/{Instance} ({ErrorType}); they stay on the server and will be read again")]
     public static partial void AcknowledgeFailed(ILogger logger, int count, string provider, string instance, string errorType);
 
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Job {Job} was given up after {Count} polls in a row that did not find it")]
+    public static partial void JobAbandoned(ILogger logger, string job, int count);
+
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "A handler of pushed statuses failed for job {Job} ({ErrorType}); other handlers still ran")]
     public static partial void PushHandlerFailed(ILogger logger, string job, string errorType);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Tracking worker {Worker} started")]
+    public static partial void WorkerStarted(ILogger logger, string worker);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Tracking worker {Worker} stopped")]
+    public static partial void WorkerStopped(ILogger logger, string worker);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Tracking worker {Worker} failed a pass ({ErrorType}); it tries again in {Delay}")]
+    public static partial void WorkerPassFailed(ILogger logger, string worker, string errorType, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Polling a batch of {Count} jobs took longer than {Timeout}; they are due again")]
+    public static partial void PollTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "A completion handler failed for job {Job} ({ErrorType}); the completion is delivered again after {Lease}")]
+    public static partial void CompletionHandlerFailed(ILogger logger, string job, string errorType, TimeSpan lease);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "A handler of an event of tracking worker {Worker} failed ({ErrorType}); the worker goes on")]
+    public static partial void WorkerEventHandlerFailed(ILogger logger, string worker, string errorType);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "The tracking store could not be migrated ({ErrorType}); trying again in {Delay}")]
+    public static partial void MigrationFailed(ILogger logger, string errorType, TimeSpan delay);
 }

@@ -75,6 +75,11 @@ public static class FaxSdkConfiguration
             options.Pushes.DeduplicationCapacity = dedupe;
         }
 
+        if (int.TryParse(section.GetSection("ErrorPolicy")["MaxNotFoundPolls"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var misses))
+        {
+            options.ErrorPolicy = options.ErrorPolicy with { MaxNotFoundPolls = misses };
+        }
+
         var polling = section.GetSection("Polling");
         options.Polling = options.Polling with
         {
@@ -85,6 +90,6 @@ public static class FaxSdkConfiguration
         };
     }
 
-    private static TimeSpan? ReadTimeSpan(IConfiguration section, string key) =>
+    internal static TimeSpan? ReadTimeSpan(IConfiguration section, string key) =>
         TimeSpan.TryParse(section[key], CultureInfo.InvariantCulture, out var value) ? value : null;
 }

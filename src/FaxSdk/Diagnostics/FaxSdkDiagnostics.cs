@@ -21,6 +21,11 @@ namespace FaxSdk.Diagnostics;
 /// <item><term><see cref="JobStateTransitionsInstrument"/> (<c>{transition}</c>)</term><description>Counter of canonical
 /// job state changes observed while polling. Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>,
 /// <see cref="JobStateFromTag"/>, <see cref="JobStateToTag"/>.</description></item>
+/// <item><term>Tracking (<c>faxsdk.tracking.*</c>)</term><description>Gauges of the tracking store's jobs due, leased and
+/// final (<see cref="TrackingJobsDueInstrument"/>, <see cref="TrackingJobsLeasedInstrument"/>,
+/// <see cref="TrackingJobsFinalInstrument"/>) and counters of final statuses stored, jobs given up and completion handler
+/// failures (<see cref="TrackingJobsCompletedInstrument"/>, <see cref="TrackingJobsAbandonedInstrument"/>,
+/// <see cref="TrackingHandlerFailuresInstrument"/>); see docs/tracking.md.</description></item>
 /// </list>
 /// <para>Traces: one <see cref="System.Diagnostics.ActivityKind.Client"/> activity named <see cref="RequestActivityName"/>
 /// per provider HTTP request (the HttpClient's own per-attempt activities are its children), tagged with
@@ -55,6 +60,24 @@ public static class FaxSdkDiagnostics
 
     /// <summary>Counter <c>faxsdk.job.state_transitions</c>, unit <c>{transition}</c>: canonical job state changes.</summary>
     public const string JobStateTransitionsInstrument = "faxsdk.job.state_transitions";
+
+    /// <summary>Observable gauge <c>faxsdk.tracking.jobs.due</c>, unit <c>{job}</c>: tracked jobs due to be polled, as a tracking worker last counted them.</summary>
+    public const string TrackingJobsDueInstrument = "faxsdk.tracking.jobs.due";
+
+    /// <summary>Observable gauge <c>faxsdk.tracking.jobs.leased</c>, unit <c>{job}</c>: tracked jobs under a worker's lease, as last counted.</summary>
+    public const string TrackingJobsLeasedInstrument = "faxsdk.tracking.jobs.leased";
+
+    /// <summary>Observable gauge <c>faxsdk.tracking.jobs.final</c>, unit <c>{job}</c>: tracked jobs with a final status, as last counted.</summary>
+    public const string TrackingJobsFinalInstrument = "faxsdk.tracking.jobs.final";
+
+    /// <summary>Counter <c>faxsdk.tracking.jobs.completed</c>, unit <c>{job}</c>: final statuses this process's tracking workers stored. Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>.</summary>
+    public const string TrackingJobsCompletedInstrument = "faxsdk.tracking.jobs.completed";
+
+    /// <summary>Counter <c>faxsdk.tracking.jobs.abandoned</c>, unit <c>{job}</c>: jobs given up as not found (<see cref="FaxPollErrorPolicy"/>). Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>.</summary>
+    public const string TrackingJobsAbandonedInstrument = "faxsdk.tracking.jobs.abandoned";
+
+    /// <summary>Counter <c>faxsdk.tracking.handler_failures</c>, unit <c>{failure}</c>: completion handlers that threw (the completion is delivered again). Tags: <see cref="ProviderTag"/>, <see cref="InstanceTag"/>.</summary>
+    public const string TrackingHandlerFailuresInstrument = "faxsdk.tracking.handler_failures";
 
     /// <summary>Tag <c>faxsdk.provider</c>: the provider id, such as <c>phaxio</c>.</summary>
     public const string ProviderTag = "faxsdk.provider";

@@ -152,6 +152,7 @@ public class FaxStatusClientTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new FaxStatusClient(resolver, new FaxStatusClientOptions { MaxConcurrencyPerProvider = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new FaxStatusClient(resolver, new FaxStatusClientOptions { Polling = new FaxPollingSchedule { MinimumInterval = TimeSpan.FromSeconds(5), MaximumInterval = TimeSpan.FromSeconds(1) } }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new FaxStatusClient(resolver, new FaxStatusClientOptions { Polling = new FaxPollingSchedule { JitterRatio = 2 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FaxStatusClient(resolver, new FaxStatusClientOptions { ErrorPolicy = new FaxPollErrorPolicy { MaxNotFoundPolls = 0 } }));
     }
 
     [Fact]
@@ -163,6 +164,7 @@ public class FaxStatusClientTests
             ["FaxSdk:Client:Polling:MinimumInterval"] = "00:00:03",
             ["FaxSdk:Client:Polling:MaximumInterval"] = "00:02:00",
             ["FaxSdk:Client:Polling:JitterRatio"] = "0.1",
+            ["FaxSdk:Client:ErrorPolicy:MaxNotFoundPolls"] = "9",
         }).Build();
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
@@ -175,6 +177,7 @@ public class FaxStatusClientTests
         Assert.Same(clock, client.TimeProvider);
         Assert.Equal(7, client.Options.MaxConcurrencyPerProvider);
         Assert.Equal(new FaxPollingSchedule { MinimumInterval = TimeSpan.FromSeconds(3), MaximumInterval = TimeSpan.FromMinutes(2), JitterRatio = 0.1 }, client.Options.Polling);
+        Assert.Equal(9, client.Options.ErrorPolicy.MaxNotFoundPolls);
     }
 
     private sealed class CannedClient : FaxStatusClient

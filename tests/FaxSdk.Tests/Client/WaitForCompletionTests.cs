@@ -100,8 +100,64 @@ public class WaitForCompletionTests
         _provider.Script("j1", () => throw new FaxAuthenticationException("scripted", "bad key"));
 
         await Assert.ThrowsAsync<FaxAuthenticationException>(() => Client().WaitForCompletionAsync(Job("j1")));
-        await Assert.ThrowsAsync<FaxJobNotFoundException>(() => Client().WaitForCompletionAsync(Job("missing")));
         Assert.Single(_provider.Calls, c => c.JobId == "j1");
+    }
+
+    // Changed with issue 15 (one error policy for waits and trackers): "job not found" no longer throws at once; the job
+    // is polled again with backoff and given up after FaxPollErrorPolicy.MaxNotFoundPolls misses, as trackers do.
+    [Fact]
+    public async Task A_job_not_found_too_often_in_a_row_ends_the_wait_as_abandoned()
+    {
+        var client = Client(new FaxStatusClientOptions { Polling = NoJitter, ErrorPolicy = new FaxPollErrorPolicy { MaxNotFoundPolls = 3 } });
+
+        var result = await _clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(Job("missing")), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(FaxWaitOutcome.Abandoned, result.Outcome);
+        Assert.False(result.IsCompleted);
+        Assert.Null(result.Status);
+        var times = _provider.Calls.Where(c => c.JobId == "missing").Select(c => c.At).ToList();
+        Assert.Equal(3, times.Count);
+        // Backoff between misses, as for transient errors: 1 s, then 2 s.
+        Assert.Equal([1, 2], times.Zip(times.Skip(1), (a, b) => Math.Round((b - a).TotalSeconds * 4) / 4));
+    }
+
+    [Fact]
+    public async Task A_job_found_after_a_few_misses_is_waited_for_and_the_count_starts_again()
+    {
+        var found = _provider.Status("late", FaxJobState.InProgress);
+        _provider.Script("late",
+            () => throw new FaxJobNotFoundException("scripted", "not yet"),
+            () => throw new FaxJobNotFoundException("scripted", "not yet"),
+            () => found,
+            () => throw new FaxJobNotFoundException("scripted", "blip"),
+            () => throw new FaxJobNotFoundException("scripted", "blip"),
+            () => _provider.Status("late", FaxJobState.Succeeded));
+        var client = Client(new FaxStatusClientOptions { Polling = NoJitter, ErrorPolicy = new FaxPollErrorPolicy { MaxNotFoundPolls = 3 } });
+
+        var result = await _clock.AdvanceUntilCompletedAsync(client.WaitForCompletionAsync(Job("late")), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(FaxWaitOutcome.Completed, result.Outcome);
+        Assert.Equal(6, _provider.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_watch_of_a_job_never_found_ends_with_the_not_found_error_after_the_policy_s_misses()
+    {
+        var client = Client(new FaxStatusClientOptions { Polling = NoJitter, ErrorPolicy = new FaxPollErrorPolicy { MaxNotFoundPolls = 2 } });
+
+        async Task<int> Consume()
+        {
+            var count = 0;
+            await foreach (var _ in client.WatchAsync(Job("missing")))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        await Assert.ThrowsAsync<FaxJobNotFoundException>(() => _clock.AdvanceUntilCompletedAsync(Consume(), TimeSpan.FromMilliseconds(250)));
+        Assert.Equal(2, _provider.Calls.Count);
     }
 
     [Fact]

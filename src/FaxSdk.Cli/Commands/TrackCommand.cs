@@ -14,6 +14,7 @@ internal static class TrackCommand
             Example: faxstatus track add --store sqlite:fax.db --provider phaxio 1001 1002
             """);
         command.Subcommands.Add(TrackAddCommand.Create(console));
+        command.Subcommands.Add(TrackRunCommand.Create(console));
         command.Subcommands.Add(TrackListCommand.Create(console));
         return command;
     }

@@ -10,6 +10,7 @@ public class HelpTests
     [InlineData("parse", "Example: faxstatus parse --provider phaxio response.json")]
     [InlineData("track", "Example: faxstatus track add --store sqlite:fax.db --provider phaxio 1001 1002")]
     [InlineData("track add", "Example: faxstatus track add --store sqlite:fax.db --provider phaxio 1001 1002")]
+    [InlineData("track run", "Example: faxstatus track run --config faxsdk.json --store sqlite:fax.db --until-idle")]
     [InlineData("track list", "Example: faxstatus track list --store sqlite:fax.db --json")]
     public async Task Every_command_has_help_with_an_example(string command, string example)
     {

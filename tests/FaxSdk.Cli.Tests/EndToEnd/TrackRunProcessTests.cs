@@ -1,4 +1,5 @@
 using FaxSdk.Tracking.PostgreSql.Tests;
+using Xunit.Abstractions;
 
 namespace FaxSdk.Cli.Tests.EndToEnd;
 
@@ -21,7 +22,7 @@ public sealed class SqliteProcessCollection
 /// with SIGKILL partway through: on PostgreSQL with three workers, on SQLite with one worker started again.
 /// </summary>
 [Collection(PostgreSqlProcessCollection.Name)]
-public sealed class TrackRunPostgreSqlProcessTests(PostgreSqlServerFixture server) : IAsyncLifetime
+public sealed class TrackRunPostgreSqlProcessTests(PostgreSqlServerFixture server, ITestOutputHelper log) : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("faxstatus-e2e-pg-").FullName;
     private string _connectionString = "";
@@ -58,12 +59,13 @@ public sealed class TrackRunPostgreSqlProcessTests(PostgreSqlServerFixture serve
         await scenario.AssertEveryJobFinishedAsync(workers);
         TrackRunScenario.AssertFinalStatusesKept(atKill, await scenario.ListAsync());
         FinalWriteAudit.AssertOncePerJob(await FinalWriteAudit.ReadPostgresAsync(_connectionString), scenario.Expected.Keys);
+        TrackRunScenario.Describe(log, atKill, workers, scenario);
     }
 }
 
 /// <summary>See <see cref="TrackRunPostgreSqlProcessTests"/>.</summary>
 [Collection(SqliteProcessCollection.Name)]
-public sealed class TrackRunSqliteProcessTests : IDisposable
+public sealed class TrackRunSqliteProcessTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("faxstatus-e2e-sqlite-").FullName;
 
@@ -90,5 +92,6 @@ public sealed class TrackRunSqliteProcessTests : IDisposable
         await scenario.AssertEveryJobFinishedAsync([first, second]);
         TrackRunScenario.AssertFinalStatusesKept(atKill, await scenario.ListAsync());
         FinalWriteAudit.AssertOncePerJob(await FinalWriteAudit.ReadSqliteAsync(path), scenario.Expected.Keys);
+        TrackRunScenario.Describe(log, atKill, [first, second], scenario);
     }
 }

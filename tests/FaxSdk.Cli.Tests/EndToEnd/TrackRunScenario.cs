@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaxSdk.Testing;
+using Xunit.Abstractions;
 
 namespace FaxSdk.Cli.Tests.EndToEnd;
 
@@ -147,6 +148,23 @@ internal sealed class TrackRunScenario : IAsyncDisposable
         {
             Assert.Equal(record.GetProperty("status").GetRawText(), after[key].GetProperty("status").GetRawText());
         }
+    }
+
+    /// <summary>Writes what happened to the test log: who reported what, and what the killed worker held.</summary>
+    public static void Describe(ITestOutputHelper log, Dictionary<string, JsonElement> atKill, IReadOnlyList<CliProcess> workers, TrackRunScenario scenario)
+    {
+        var done = atKill.Values.Count(r => r.GetProperty("completionHandled").GetBoolean());
+        var leased = atKill.Values.Where(r => r.GetProperty("leaseOwner").ValueKind == JsonValueKind.String)
+            .GroupBy(r => r.GetProperty("leaseOwner").GetString()!).Select(g => $"{g.Key}: {g.Count()}");
+        log.WriteLine($"at the kill: {done} of {atKill.Count} completions handled; leased: {string.Join(", ", leased)}");
+        var reports = workers.Select(w => (w.Name, Jobs: scenario.FinalLines(w))).ToList();
+        foreach (var (name, jobs) in reports)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {jobs.Count} final line(s)"));
+        }
+
+        var twice = reports.SelectMany(r => r.Jobs).GroupBy(j => j).Count(g => g.Count() > 1);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"jobs reported final more than once (at-least-once redelivery): {twice}"));
     }
 
     public async ValueTask DisposeAsync()

@@ -14,6 +14,9 @@ internal sealed class ScriptedFeedProvider(string providerId) : ScriptedProvider
 
     public int FailAcknowledgements { get; set; }
 
+    /// <summary>Called with the reports about to be deleted (to check what was stored before).</summary>
+    public Action<IReadOnlyList<FaxReport>>? BeforeAcknowledge { get; set; }
+
     public void Publish(string jobId, FaxJobState state)
     {
         lock (_server)
@@ -57,6 +60,7 @@ internal sealed class ScriptedFeedProvider(string providerId) : ScriptedProvider
             throw new FaxProviderUnavailableException(ProviderId, "delete failed");
         }
 
+        BeforeAcknowledge?.Invoke(reports);
         lock (_server)
         {
             foreach (var report in reports)

@@ -9,11 +9,21 @@ internal static class PostgreSqlConnectionStrings
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
+        var builder = Parse(connectionString, s => new NpgsqlDataSourceBuilder(s));
+        builder.Name ??= "faxsdk-tracking";
+        return builder.Build();
+    }
+
+    /// <summary>Checks that a connection string parses, without connecting.</summary>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
+    public static void Validate(string connectionString) => Parse(connectionString, s => new NpgsqlConnectionStringBuilder(s));
+
+    private static T Parse<T>(string connectionString, Func<string, T> parse)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        NpgsqlDataSourceBuilder builder;
         try
         {
-            builder = new NpgsqlDataSourceBuilder(connectionString);
+            return parse(connectionString);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
@@ -22,8 +32,5 @@ internal static class PostgreSqlConnectionStrings
                 "The PostgreSQL connection string is malformed (use Npgsql's Key=Value;… syntax). Its text is not shown because it may hold a password.",
                 nameof(connectionString));
         }
-
-        builder.Name ??= "faxsdk-tracking";
-        return builder.Build();
     }
 }

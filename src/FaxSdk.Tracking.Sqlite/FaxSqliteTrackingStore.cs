@@ -47,7 +47,16 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
     public string Path { get; }
 
     /// <summary>How long a write waits for another connection's write transaction to finish before it fails (default 30 s).</summary>
-    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan BusyTimeout
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -121,7 +130,10 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<FaxTrackedJob> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FaxTrackedJob> ListAsync(CancellationToken cancellationToken = default) => ListCoreAsync(cancellationToken);
+
+    // The iterator itself is private: its compiler-generated state machine stays out of the public API.
+    private async IAsyncEnumerable<FaxTrackedJob> ListCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, null, $"SELECT {Columns} FROM faxsdk_tracked_jobs ORDER BY provider, instance, job_id;");
@@ -211,9 +223,10 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
         var errors = apply.Parameters.Add("$errors", SqliteType.Integer);
         var abandoned = apply.Parameters.Add("$abandoned", SqliteType.Integer);
 
-        // … and otherwise only releases the lease of a job that became final meanwhile (a push, a report feed).
+        // … and otherwise only releases the lease of a job that became final meanwhile (a push, a report feed): the
+        // worker gets the stored final record back.
         await using var release = Command(connection, transaction,
-            $"UPDATE faxsdk_tracked_jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE {KeyFilter} AND lease_owner = $owner;");
+            $"UPDATE faxsdk_tracked_jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE {KeyFilter} AND lease_owner = $owner RETURNING {Columns};");
         DeclareKey(release);
         release.Parameters.AddWithValue("$owner", owner);
 
@@ -240,7 +253,11 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
             }
 
             BindKey(release, outcome.Job);
-            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var released = await release.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await released.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(Read(released));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,8 @@ internal static class TrackRunCommand
             var printer = new FinalLineWriter(console.Out);
             await using var services = await CliServices.CreateAsync(parseResult.GetValue(config), console, cancellationToken, fax => fax.AddTracking(t =>
             {
-                t.UseStore(_ => CliTrackingStore.Create(location));
+                // The packages' own registrations, as an application would write them.
+                _ = location.Kind == TrackingStoreKind.Sqlite ? t.UseSqlite(location.Target) : t.UsePostgreSql(location.Target);
                 t.Configure(o =>
                 {
                     o.WorkerName = workerName ?? o.WorkerName;

@@ -34,7 +34,7 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
             return;
         }
 
-        _binFolder = FindBinFolder();
+        _binFolder = FindBinFolder(InstallRoot);
         _clusterFolder = Directory.CreateTempSubdirectory("faxsdk-pg-").FullName;
         AppDomain.CurrentDomain.ProcessExit += StopOnExit;
         try
@@ -147,10 +147,15 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    private static string FindBinFolder()
+    /// <summary>Where Debian and Ubuntu install PostgreSQL's versions (<c>/usr/lib/postgresql/15/bin</c>, …).</summary>
+    public const string InstallRoot = "/usr/lib/postgresql";
+
+    /// <summary>The newest <c>VERSION/bin</c> folder under <paramref name="installRoot"/> that has initdb and pg_ctl.</summary>
+    /// <exception cref="InvalidOperationException">There is none; the message says how to install PostgreSQL.</exception>
+    public static string FindBinFolder(string installRoot)
     {
-        var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
+        var candidates = Directory.Exists(installRoot)
+            ? Directory.GetDirectories(installRoot)
                 .Select(d => Path.Combine(d, "bin"))
                 .Where(b => File.Exists(Path.Combine(b, "pg_ctl")) && File.Exists(Path.Combine(b, "initdb")))
                 .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0)
@@ -158,7 +163,7 @@ public sealed class PostgreSqlServerFixture : IAsyncLifetime
             : [];
         return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
             "The PostgreSQL tests need a PostgreSQL server, and neither FAXSDK_TEST_POSTGRES (a connection string) is set nor are " +
-            "initdb and pg_ctl installed under /usr/lib/postgresql/*/bin. Install the server (Debian/Ubuntu: " +
+            $"initdb and pg_ctl installed under {installRoot}/*/bin. Install the server (Debian/Ubuntu: " +
             "`sudo apt-get install -y postgresql`), or run `.ci/postgres start` and export the FAXSDK_TEST_POSTGRES it prints.");
     }
 

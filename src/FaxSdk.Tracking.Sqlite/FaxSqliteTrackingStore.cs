@@ -247,7 +247,7 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    applied.Add(Read(reader));
+                    applied.Add(Read(reader, outcome.Status)); // the status just written: no need to parse it back
                     continue;
                 }
             }
@@ -317,7 +317,7 @@ public sealed class FaxSqliteTrackingStore : IFaxTrackingStore, IDisposable
             await using var updated = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await updated.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                changed.Add((previous, Read(updated)));
+                changed.Add((previous, Read(updated, status)));
             }
         }
 

@@ -12,10 +12,12 @@ internal static class SqliteTrackedJobRow
         "provider, instance, job_id, is_test, status_json, next_due_at, interval_ticks, errors, abandoned, lease_owner, lease_expires_at, completion_handled";
 
     /// <summary>Reads one row selected with <see cref="Columns"/>.</summary>
-    public static FaxTrackedJob Read(SqliteDataReader reader) => new()
+    /// <param name="reader">The reader, on the row.</param>
+    /// <param name="written">The status the same statement just wrote into the row, if any (it is not parsed again).</param>
+    public static FaxTrackedJob Read(SqliteDataReader reader, FaxJobStatus? written = null) => new()
     {
         Job = new FaxJobReference(reader.GetString(0), reader.GetString(2), reader.GetString(1), reader.GetInt64(3) != 0),
-        Status = reader.IsDBNull(4) ? null : DeserializeStatus(reader.GetString(4)),
+        Status = written ?? (reader.IsDBNull(4) ? null : DeserializeStatus(reader.GetString(4))),
         NextDueAt = FromUnixMilliseconds(reader.GetInt64(5)),
         Interval = TimeSpan.FromTicks(reader.GetInt64(6)),
         ConsecutiveErrors = reader.GetInt32(7),

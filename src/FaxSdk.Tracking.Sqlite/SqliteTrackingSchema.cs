@@ -13,7 +13,9 @@ internal static class SqliteTrackingSchema
     /// <summary>The migrations, by number (1, 2, …).</summary>
     public static IReadOnlyList<string> Migrations { get; } =
     [
-        // 1: tracked jobs (status as canonical JSON plus the columns the claims filter on) and named leases.
+        // 1: tracked jobs (status as canonical JSON plus the columns the claims filter on) and named leases. The claim
+        // indexes hold the whole claim order (due time, then key), so a claim reads its LIMIT rows in index order and
+        // stops, however many jobs are due at the same time.
         """
         CREATE TABLE faxsdk_tracked_jobs (
             provider TEXT NOT NULL,
@@ -32,8 +34,8 @@ internal static class SqliteTrackingSchema
             completion_handled INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (provider, instance, job_id)
         );
-        CREATE INDEX faxsdk_tracked_jobs_due ON faxsdk_tracked_jobs (next_due_at) WHERE is_final = 0 AND abandoned = 0;
-        CREATE INDEX faxsdk_tracked_jobs_completions ON faxsdk_tracked_jobs (next_due_at) WHERE is_final = 1 AND completion_handled = 0;
+        CREATE INDEX faxsdk_tracked_jobs_due ON faxsdk_tracked_jobs (next_due_at, provider, instance, job_id) WHERE is_final = 0 AND abandoned = 0;
+        CREATE INDEX faxsdk_tracked_jobs_completions ON faxsdk_tracked_jobs (next_due_at, provider, instance, job_id) WHERE is_final = 1 AND completion_handled = 0;
         CREATE INDEX faxsdk_tracked_jobs_lease ON faxsdk_tracked_jobs (lease_expires_at) WHERE lease_owner IS NOT NULL;
         CREATE TABLE faxsdk_leases (
             name TEXT NOT NULL PRIMARY KEY,

@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "The tracking store could not be migrated ({ErrorType}); trying again in {Delay}")]
     public static partial void MigrationFailed(ILogger logger, string errorType, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "A tracked job of {Provider}/{Instance} has an id that cannot be sent to the provider; it is given up")]
+    public static partial void InvalidJobIdAbandoned(ILogger logger, string provider, string instance);
 }

@@ -36,6 +36,10 @@ public sealed class FaxTrackingWorker
     private readonly Lock _lock = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
+    private DateTimeOffset _countedAt = DateTimeOffset.MinValue;
+
+    /// <summary>How often an idle worker that runs until cancelled counts the store for the tracking gauges.</summary>
+    private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(15);
 
     /// <summary>Creates a worker.</summary>
     /// <param name="client">The client the jobs are read through.</param>
@@ -128,25 +132,21 @@ public sealed class FaxTrackingWorker
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                bool worked;
                 try
                 {
-                    worked = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                    if (await RunOnceAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    if (await IsIdleAsync(cancellationToken).ConfigureAwait(false) && _options.StopWhenIdle)
+                    {
+                        return;
+                    }
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
                 {
                     Log.WorkerPassFailed(_logger, Name, exception.GetType().Name, _options.IdleDelay);
-                    worked = false;
-                }
-
-                if (worked)
-                {
-                    continue;
-                }
-
-                if (_options.StopWhenIdle && await IsIdleAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return;
                 }
 
                 await SleepAsync(cancellationToken).ConfigureAwait(false);
@@ -195,14 +195,14 @@ public sealed class FaxTrackingWorker
         var outcomes = claimed.Where(j => !IsConfigured(j)).Select(j => FaxTrackedJobPlanner.Unchanged(j, now + _planner.Schedule.MaximumInterval)).ToList();
         var failures = new Dictionary<FaxJobReference, FaxPollFailure>();
         var abandoned = new HashSet<FaxJobReference>();
-        IReadOnlyList<FaxJobStatusResult>? results = null;
+        IReadOnlyList<FaxJobStatusResult?>? results = null;
         if (known.Count > 0)
         {
             using var timeout = new CancellationTokenSource(_options.PollTimeout, _client.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                results = await _client.GetStatusesAsync(known.Select(j => j.Job), linked.Token).ConfigureAwait(false);
+                results = await PollAsync(known, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -219,13 +219,22 @@ public sealed class FaxTrackingWorker
                 continue;
             }
 
-            var outcome = _planner.Plan(known[i], results[i], now, out var failure);
+            if (results[i] is null)
+            {
+                // An id no provider request can carry: polling it again would fail the same way.
+                Log.InvalidJobIdAbandoned(_logger, known[i].Job.Provider, known[i].Job.Instance);
+                outcomes.Add(FaxTrackedJobPlanner.Unchanged(known[i], now) with { Abandon = true });
+                continue;
+            }
+
+            var outcome = _planner.Plan(known[i], results[i]!, now, out var failure);
             outcomes.Add(outcome);
             if (failure is { } decision)
             {
                 var job = known[i].Job;
-                Log.PollFailed(_logger, job.ToString(), results[i].Error!.GetType().Name, decision.ConsecutiveErrors, outcome.NextDueAt - now);
-                failures[job] = new FaxPollFailure { Provider = job.Provider, Instance = job.Instance, Job = job, Error = results[i].Error!, ConsecutiveFailures = decision.ConsecutiveErrors };
+                var error = results[i]!.Error!;
+                Log.PollFailed(_logger, job.ToString(), error.GetType().Name, decision.ConsecutiveErrors, outcome.NextDueAt - now);
+                failures[job] = new FaxPollFailure { Provider = job.Provider, Instance = job.Instance, Job = job, Error = error, ConsecutiveFailures = decision.ConsecutiveErrors };
                 if (decision.Abandon)
                 {
                     abandoned.Add(job);
@@ -262,6 +271,38 @@ public sealed class FaxTrackingWorker
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Polls a batch in one call; when a job id in it is one the provider refuses to send (<see cref="FaxInvalidJobIdException"/>,
+    /// which fails the whole call), polls the batch job by job so that one bad id cannot hold up the others.
+    /// </summary>
+    /// <returns>One result per job; <see langword="null"/> for a job whose id is invalid.</returns>
+    private async Task<IReadOnlyList<FaxJobStatusResult?>> PollAsync(List<FaxTrackedJob> jobs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetStatusesAsync(jobs.Select(j => j.Job), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaxInvalidJobIdException)
+        {
+            // One of them: find it below.
+        }
+
+        var results = new FaxJobStatusResult?[jobs.Count];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            try
+            {
+                results[i] = (await _client.GetStatusesAsync([jobs[i].Job], cancellationToken).ConfigureAwait(false))[0];
+            }
+            catch (FaxInvalidJobIdException)
+            {
+                results[i] = null;
+            }
+        }
+
+        return results;
     }
 
     private async Task<bool> DeliverCompletionsAsync(CancellationToken cancellationToken)
@@ -365,14 +406,20 @@ public sealed class FaxTrackingWorker
         return worked;
     }
 
+    /// <summary>
+    /// Whether the store holds no unfinished job and no undelivered completion. Counts the store (and refreshes the
+    /// tracking gauges) when <see cref="FaxTrackingOptions.StopWhenIdle"/> asks, otherwise at most every <see cref="CountInterval"/>.
+    /// </summary>
     private async Task<bool> IsIdleAsync(CancellationToken cancellationToken)
     {
-        if (!_pushed.IsEmpty)
+        var now = _client.TimeProvider.GetUtcNow();
+        if (!_pushed.IsEmpty || (!_options.StopWhenIdle && now - _countedAt < CountInterval))
         {
             return false;
         }
 
-        var counts = await _store.CountAsync(_client.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _countedAt = now;
+        var counts = await _store.CountAsync(now, cancellationToken).ConfigureAwait(false);
         FaxTrackingMetrics.Observe(counts);
         return counts.Total - counts.Final - counts.Abandoned == 0 && counts.CompletionsPending == 0;
     }

@@ -192,6 +192,21 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
     }
 
     [Fact]
+    public async Task A_job_id_the_provider_refuses_to_send_is_given_up_without_holding_up_its_batch()
+    {
+        var single = new ScriptedProvider("single");
+        single.Script("good", FaxJobState.Succeeded);
+        single.Script("refused", () => throw new FaxInvalidJobIdException("refused", "this provider's ids are numeric"));
+        var store = new FaxInMemoryTrackingStore();
+        await store.AddAsync([new FaxJobReference("single", "good"), new FaxJobReference("single", "refused")], Clock.GetUtcNow());
+
+        await Clock.AdvanceUntilCompletedAsync(Worker(Client(single), store, "w1").RunAsync(), TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(FaxJobState.Succeeded, (await store.GetAsync(new FaxJobReference("single", "good")))!.Status!.State);
+        Assert.True((await store.GetAsync(new FaxJobReference("single", "refused")))!.IsAbandoned);
+    }
+
+    [Fact]
     public async Task One_worker_at_a_time_reads_a_report_feed_and_a_report_is_deleted_only_after_its_status_is_stored()
     {
         var feed = new ScriptedFeedProvider("feed");

@@ -44,8 +44,8 @@ public sealed class TrackRunPostgreSqlProcessTests(PostgreSqlServerFixture serve
         CliProcess[] workers = [scenario.StartWorker("worker-1"), scenario.StartWorker("worker-2"), scenario.StartWorker("worker-3")];
         var (victim, survivors) = (workers[0], workers[1..]);
 
-        // Partway through: the first worker has reported jobs final; it is killed with SIGKILL (no clean-up runs).
-        await victim.WaitForAsync(lines => lines.Count >= 20, TrackRunScenario.Bound, "20 final lines");
+        // Partway through: the first worker has reported a job final; it is killed with SIGKILL (no clean-up runs).
+        await victim.WaitForAsync(lines => lines.Count >= 1, TrackRunScenario.Bound, "a final line");
         await victim.KillAsync();
         var atKill = await scenario.ListAsync();
         Assert.Contains(atKill.Values, r => !r.GetProperty("completionHandled").GetBoolean());
@@ -80,7 +80,7 @@ public sealed class TrackRunSqliteProcessTests(ITestOutputHelper log) : IDisposa
 
         // The same worker name before and after, as a service restarted in place would have.
         var first = scenario.StartWorker("worker");
-        await first.WaitForAsync(lines => lines.Count >= 20, TrackRunScenario.Bound, "20 final lines");
+        await first.WaitForAsync(lines => lines.Count >= 1, TrackRunScenario.Bound, "a final line");
         await first.KillAsync();
         var atKill = await scenario.ListAsync();
         Assert.Contains(atKill.Values, r => !r.GetProperty("completionHandled").GetBoolean());

@@ -50,8 +50,9 @@ internal sealed class TrackRunScenario : IAsyncDisposable
         var emulator = await FaxEmulator.StartAsync();
         try
         {
-            // Jobs take up to 3.5 s to end (step 0.5 s), so a run sees them in progress as well as final.
-            var jobs = emulator.SeedGeneratedJobs(JobsPerProvider, seed: 2026, TimeSpan.FromMilliseconds(500));
+            // Jobs end between 4 and 14 s after they are seeded (step 2 s): the workers see them in progress as well as
+            // final, and a worker killed at its first completion is killed while later jobs are still running.
+            var jobs = emulator.SeedGeneratedJobs(JobsPerProvider, seed: 2026, TimeSpan.FromSeconds(2));
             var settings = new Dictionary<string, string?>(emulator.CreateConfiguration(), StringComparer.OrdinalIgnoreCase)
             {
                 ["FaxSdk:Client:Polling:MinimumInterval"] = "00:00:00.500",

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 namespace FaxSdk.Tests.Client;
 
 /// <summary>Pushes applied by the in-memory tracker like polls, the push safety net, and the shared not-found policy.</summary>
+[Collection(FaxSdk.Tests.Tracking.TrackingWorkerCollection.Name)]
 public class TrackerPushAndErrorPolicyTests : VirtualTimeClientTests
 {
     private static FaxPushedStatus Push(ScriptedProvider provider, string jobId, FaxJobState state, string key) => new()
@@ -27,7 +28,7 @@ public class TrackerPushAndErrorPolicyTests : VirtualTimeClientTests
         tracker.JobCompleted += (_, u) => completions.Enqueue(u);
         var channel = tracker.Updates;
         tracker.Track(new FaxJobReference("pushing", "j"));
-        var run = tracker.RunAsync();
+        var run = Task.Run(() => tracker.RunAsync());
         await Clock.AdvanceUntilAsync(() => changes.Count == 1, TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxPushDisposition.Published, await client.Pushes.AcceptAsync(Push(pushing, "j", FaxJobState.InProgress, "k1")));
@@ -66,7 +67,7 @@ public class TrackerPushAndErrorPolicyTests : VirtualTimeClientTests
         tracker.JobChanged += (_, u) => changes.Enqueue(u);
         tracker.Track(new FaxJobReference("pushing", "j"));
         using var stop = new CancellationTokenSource();
-        var run = tracker.RunAsync(stop.Token);
+        var run = Task.Run(() => tracker.RunAsync(stop.Token));
         await Clock.AdvanceUntilAsync(() => changes.Count == 1, TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxPushDisposition.Stale, await client.Pushes.AcceptAsync(Push(pushing, "j", FaxJobState.InProgress, "late")));
@@ -90,7 +91,7 @@ public class TrackerPushAndErrorPolicyTests : VirtualTimeClientTests
         var tracker = client.CreateTracker(new FaxTrackerOptions { PushSafetyNetInterval = TimeSpan.FromMinutes(10) });
         tracker.Track([new FaxJobReference("pushing", "p"), new FaxJobReference("polled", "q")]);
         using var stop = new CancellationTokenSource();
-        var run = tracker.RunAsync(stop.Token);
+        var run = Task.Run(() => tracker.RunAsync(stop.Token));
 
         await Clock.AdvanceUntilAsync(() => pushing.Calls.Count >= 4, TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
@@ -116,7 +117,7 @@ public class TrackerPushAndErrorPolicyTests : VirtualTimeClientTests
         tracker.JobAbandoned += (_, f) => abandoned.Enqueue(f);
         tracker.Track([new FaxJobReference("single", "missing"), new FaxJobReference("single", "ok")]);
 
-        await Clock.AdvanceUntilCompletedAsync(tracker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilCompletedAsync(Task.Run(() => tracker.RunAsync()), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal([1, 2, 3, 4], failures.Select(f => f.ConsecutiveFailures));
         var gaveUp = Assert.Single(abandoned);

@@ -4,15 +4,33 @@ using FaxSdk.Tests.Client;
 namespace FaxSdk.Tests.Tracking;
 
 /// <summary>Store-backed workers sharing one store: no job polled by two at once, completions at least once, pushes, feeds, not found.</summary>
+/// <remarks>Workers run through Task.Run: off xunit's synchronisation context, whatever they (or a scripted provider's
+/// Task.Yield) queue goes to the thread pool, where the fake clock's stepping waits for it.</remarks>
+[Collection(TrackingWorkerCollection.Name)]
 public class FaxTrackingWorkerTests : VirtualTimeClientTests
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
 
-    private static FaxTrackingWorker Worker(FaxStatusClient client, IFaxTrackingStore store, string name, IFaxJobCompletionHandler? handler = null, Action<FaxTrackingOptions>? configure = null)
+    private readonly ConcurrentDictionary<string, bool> _created = new();
+    private readonly ConcurrentDictionary<string, bool> _started = new();
+
+    private FaxTrackingWorker Worker(FaxStatusClient client, IFaxTrackingStore store, string name, IFaxJobCompletionHandler? handler = null, Action<FaxTrackingOptions>? configure = null)
     {
         var options = new FaxTrackingOptions { WorkerName = name, StopWhenIdle = true, BatchSize = 8, LeaseDuration = LeaseTime, PollTimeout = TimeSpan.FromMinutes(1), IdleDelay = TimeSpan.FromSeconds(1), FeedInterval = TimeSpan.FromSeconds(2) };
         configure?.Invoke(options);
-        return new FaxTrackingWorker(client, store, options, handler is null ? null : [handler]);
+        _created[name] = true;
+        // Notes the worker's first claim: the clock moves only once every worker runs (a thread that starts late on a
+        // busy machine would otherwise find the virtual clock far ahead).
+        var spy = new InterceptingStore(store) { Before = (_, owner) => { if (owner == name) { _started[name] = true; } } };
+        return new FaxTrackingWorker(client, spy, options, handler is null ? null : [handler]);
+    }
+
+    private bool AllStarted() => _started.Count == _created.Count;
+
+    private async Task RunToEndAsync(Task run, TimeSpan step)
+    {
+        await Clock.AdvanceUntilAsync(() => run.IsCompleted, step, ready: AllStarted);
+        await run;
     }
 
     private static async Task<List<FaxTrackedJob>> ListAsync(IFaxTrackingStore store)
@@ -60,8 +78,8 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
             return worker;
         }).ToList();
 
-        var runs = workers.Select(w => w.RunAsync()).ToList();
-        await Clock.AdvanceUntilCompletedAsync(Task.WhenAll(runs), TimeSpan.FromMilliseconds(250));
+        var runs = workers.Select(w => Task.Run(() => w.RunAsync())).ToList();
+        await RunToEndAsync(Task.WhenAll(runs), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(0, single.Overlaps);
         var stored = await ListAsync(store);
@@ -83,16 +101,21 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         var store = new FaxInMemoryTrackingStore();
         await store.AddAsync([new FaxJobReference("single", "a")], Clock.GetUtcNow());
         var calls = new List<DateTimeOffset>();
-        var handler = new DelegateHandler(_ =>
+        DateTimeOffset? leasedUntil = null;
+        var handler = new DelegateHandler(async u =>
         {
             calls.Add(Clock.GetUtcNow());
-            return calls.Count == 1 ? throw new InvalidOperationException("the database of results is down") : Task.CompletedTask;
+            if (calls.Count == 1)
+            {
+                leasedUntil = (await store.GetAsync(u.Job))!.LeaseExpiresAt;
+                throw new InvalidOperationException("the database of results is down");
+            }
         });
 
-        await Clock.AdvanceUntilCompletedAsync(Worker(client, store, "w1", handler).RunAsync(), TimeSpan.FromSeconds(1));
+        await RunToEndAsync(Task.Run(() => Worker(client, store, "w1", handler).RunAsync()), TimeSpan.FromSeconds(1));
 
         Assert.Equal(2, calls.Count);
-        Assert.True(calls[1] - calls[0] >= LeaseTime, $"redelivered after {calls[1] - calls[0]}");
+        Assert.True(calls[1] >= leasedUntil, $"redelivered at {calls[1]:T}, the failed delivery's lease ran until {leasedUntil:T}");
         Assert.True((await store.GetAsync(new FaxJobReference("single", "a")))!.CompletionHandled);
     }
 
@@ -113,19 +136,24 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         };
         await store.AddAsync([new FaxJobReference("single", "a")], Clock.GetUtcNow());
         var calls = new ConcurrentQueue<(string Worker, DateTimeOffset At)>();
+        DateTimeOffset? leasedUntil = null;
         using var kill = new CancellationTokenSource();
-        var first = Worker(Client(single), store, "w1", new DelegateHandler(_ => { calls.Enqueue(("w1", Clock.GetUtcNow())); return Task.CompletedTask; }), o => o.StopWhenIdle = false);
-        var dying = first.RunAsync(kill.Token);
-        await Clock.AdvanceUntilAsync(() => !calls.IsEmpty, TimeSpan.FromMilliseconds(250));
+        var first = Worker(Client(single), store, "w1", new DelegateHandler(async u =>
+        {
+            leasedUntil = (await store.GetAsync(u.Job))!.LeaseExpiresAt;
+            calls.Enqueue(("w1", Clock.GetUtcNow()));
+        }), o => o.StopWhenIdle = false);
+        var dying = Task.Run(() => first.RunAsync(kill.Token));
+        await Clock.AdvanceUntilAsync(() => !calls.IsEmpty, TimeSpan.FromMilliseconds(250), ready: AllStarted);
         await kill.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
 
         var second = Worker(Client(single), store, "w2", new DelegateHandler(_ => { calls.Enqueue(("w2", Clock.GetUtcNow())); return Task.CompletedTask; }));
-        await Clock.AdvanceUntilCompletedAsync(second.RunAsync(), TimeSpan.FromSeconds(1));
+        await RunToEndAsync(Task.Run(() => second.RunAsync()), TimeSpan.FromSeconds(1));
 
         var delivered = calls.ToList();
         Assert.Equal(["w1", "w2"], delivered.Select(c => c.Worker));
-        Assert.True(delivered[1].At - delivered[0].At >= LeaseTime);
+        Assert.True(delivered[1].At >= leasedUntil, $"delivered again at {delivered[1].At:T}, the dead worker's lease ran until {leasedUntil:T}");
         var job = (await store.GetAsync(new FaxJobReference("single", "a")))!;
         Assert.True(job.CompletionHandled);
         Assert.Equal(FaxJobState.Canceled, job.Status!.State);
@@ -147,8 +175,8 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         var completions = new ConcurrentQueue<FaxJobUpdate>();
         worker.JobChanged += (_, u) => changes.Enqueue(u);
         worker.JobCompleted += (_, u) => completions.Enqueue(u);
-        var run = worker.RunAsync();
-        await Clock.AdvanceUntilAsync(() => changes.Count == 1, TimeSpan.FromMilliseconds(250));
+        var run = Task.Run(() => worker.RunAsync());
+        await Clock.AdvanceUntilAsync(() => changes.Count == 1, TimeSpan.FromMilliseconds(250), ready: AllStarted);
 
         await client.Pushes.AcceptAsync(new FaxPushedStatus { Job = job, Status = pushing.Status("j", FaxJobState.InProgress), Trust = FaxPushTrust.Signed, DeliveryKey = "k1" });
         // A push wakes the worker: wait for it without moving the clock (a loaded machine may run it late).
@@ -156,10 +184,10 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         Assert.Equal(FaxJobState.InProgress, (await store.GetAsync(job))!.Status!.State);
         // Five minutes pass: the safety net is ten, so no poll.
         var quiet = Clock.GetUtcNow();
-        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - quiet >= TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5));
+        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - quiet >= TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5), ready: AllStarted);
         await client.Pushes.AcceptAsync(new FaxPushedStatus { Job = job, Status = pushing.Status("j", FaxJobState.Succeeded), Trust = FaxPushTrust.Signed, DeliveryKey = "k2" });
         await Clock.AdvanceUntilAsync(() => !completions.IsEmpty, TimeSpan.FromMilliseconds(250), ready: () => false);
-        await Clock.AdvanceUntilCompletedAsync(run, TimeSpan.FromMilliseconds(250));
+        await RunToEndAsync(run, TimeSpan.FromMilliseconds(250));
 
         Assert.Single(pushing.Calls);
         Assert.Equal([FaxJobState.Pending, FaxJobState.InProgress, FaxJobState.Succeeded], changes.Select(u => u.Status.State));
@@ -181,7 +209,7 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         worker.JobAbandoned += (_, f) => abandoned.Enqueue(f);
         worker.PollFailed += (_, f) => failures.Enqueue(f);
 
-        await Clock.AdvanceUntilCompletedAsync(worker.RunAsync(), TimeSpan.FromMilliseconds(250));
+        await RunToEndAsync(Task.Run(() => worker.RunAsync()), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(job, Assert.Single(abandoned).Job);
         Assert.Equal([1, 2, 3], failures.Select(f => f.ConsecutiveFailures));
@@ -200,7 +228,7 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         var store = new FaxInMemoryTrackingStore();
         await store.AddAsync([new FaxJobReference("single", "good"), new FaxJobReference("single", "refused")], Clock.GetUtcNow());
 
-        await Clock.AdvanceUntilCompletedAsync(Worker(Client(single), store, "w1").RunAsync(), TimeSpan.FromMilliseconds(250));
+        await RunToEndAsync(Task.Run(() => Worker(Client(single), store, "w1").RunAsync()), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(FaxJobState.Succeeded, (await store.GetAsync(new FaxJobReference("single", "good")))!.Status!.State);
         Assert.True((await store.GetAsync(new FaxJobReference("single", "refused")))!.IsAbandoned);
@@ -228,16 +256,16 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
         // Leases far longer than the run, so that a worker the machine leaves waiting never loses the feed's lease mid-read.
         var workers = new[] { "w1", "w2" }.Select(name => Worker(Client(feed), store, name, configure: o => (o.LeaseDuration, o.PollTimeout) = (TimeSpan.FromHours(1), TimeSpan.FromMinutes(30)))).ToList();
 
-        var runs = Task.WhenAll(workers.Select(w => w.RunAsync()));
+        var runs = Task.WhenAll(workers.Select(w => Task.Run(() => w.RunAsync())));
         // The reports appear a few seconds in, while both workers keep asking for the feed's lease.
         var start = Clock.GetUtcNow();
-        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - start >= TimeSpan.FromSeconds(6), TimeSpan.FromMilliseconds(250));
+        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - start >= TimeSpan.FromSeconds(6), TimeSpan.FromMilliseconds(250), ready: AllStarted);
         for (var i = 0; i < 5; i++)
         {
             feed.Publish($"f{i}", FaxJobState.Succeeded);
         }
 
-        await Clock.AdvanceUntilCompletedAsync(runs, TimeSpan.FromMilliseconds(250));
+        await RunToEndAsync(runs, TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(0, feed.OnServer);
         Assert.Equal(5, storedWhenDeleted.Count);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FaxSdk.Tests.Tracking;
 
 /// <summary>AddTracking: the store, IFaxJobTracking, the hosted worker with DI completion handlers, options and the health check.</summary>
+[Collection(FaxSdk.Tests.Tracking.TrackingWorkerCollection.Name)]
 public class TrackingHostingTests : VirtualTimeClientTests
 {
     private ServiceProvider Services(ScriptedProvider provider, Action<FaxTrackingBuilder> configure, IConfiguration? configuration = null)
@@ -18,6 +19,7 @@ public class TrackingHostingTests : VirtualTimeClientTests
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IFaxStatusProviderResolver>(new StaticResolver(provider))
             .AddSingleton<ConcurrentQueue<string>>()
+            .AddSingleton(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
             .AddLogging();
         var faxSdk = configuration is null ? services.AddFaxSdk() : services.AddFaxSdk(configuration);
         faxSdk.AddTracking(configure);
@@ -28,7 +30,7 @@ public class TrackingHostingTests : VirtualTimeClientTests
     public async Task The_hosted_worker_migrates_the_store_polls_tracked_jobs_and_runs_scoped_completion_handlers()
     {
         var single = new ScriptedProvider("single");
-        single.Script("a", FaxJobState.InProgress, FaxJobState.Succeeded);
+        single.Script("a", FaxJobState.Succeeded);
         single.Script("b", FaxJobState.Failed);
         var migrated = false;
         var inner = new FaxInMemoryTrackingStore();
@@ -36,17 +38,19 @@ public class TrackingHostingTests : VirtualTimeClientTests
             .UseStore(_ => new InterceptingStore(inner) { Before = (call, _) => migrated |= call == nameof(IFaxTrackingStore.MigrateAsync) })
             .Configure(o => o.WorkerName = "host-1")
             .AddCompletionHandler<QueueingHandler>());
-        var hosted = services.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-
         var tracking = services.GetRequiredService<IFaxJobTracking>();
         Assert.Equal(2, await tracking.TrackAsync([new FaxJobReference("single", "a"), new FaxJobReference("single", "b")]));
         Assert.Equal(0, await tracking.TrackAsync([new FaxJobReference("single", "a")]));
         var handled = services.GetRequiredService<ConcurrentQueue<string>>();
-        await Clock.AdvanceUntilAsync(() => handled.Count == 2, TimeSpan.FromMilliseconds(250));
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await Task.Run(() => service.StartAsync(CancellationToken.None));
+        }
+
+        // The jobs were due before the worker started: it finishes them without the clock moving. The real-time bound
+        // only turns a bug into a failure instead of a hang.
+        await services.GetRequiredService<TaskCompletionSource>().Task.WaitAsync(TimeSpan.FromSeconds(60));
         foreach (var service in hosted)
         {
             await service.StopAsync(CancellationToken.None);
@@ -106,11 +110,16 @@ public class TrackingHostingTests : VirtualTimeClientTests
         Assert.Contains("FaxSdk:Tracking:PollTimeout", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class QueueingHandler(ConcurrentQueue<string> handled) : IFaxJobCompletionHandler
+    private sealed class QueueingHandler(ConcurrentQueue<string> handled, TaskCompletionSource twoHandled) : IFaxJobCompletionHandler
     {
         public Task HandleAsync(FaxJobUpdate completion, CancellationToken cancellationToken)
         {
             handled.Enqueue($"{completion.Job.JobId}:{completion.Status.State}");
+            if (handled.Count == 2)
+            {
+                twoHandled.TrySetResult();
+            }
+
             return Task.CompletedTask;
         }
     }

@@ -3,7 +3,7 @@ using FaxSdk.Tracking.Sqlite;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chooses the SQLite tracking store in <c>services.AddFaxSdk().AddTracking(t =&gt; t.UseSqlite(path))</c>.</summary>
-public static class SqliteFaxTrackingBuilderExtensions
+public static class FaxSqliteTrackingBuilderExtensions
 {
     /// <summary>
     /// Keeps tracking in one SQLite file (<see cref="FaxSqliteTrackingStore"/>, a singleton); the hosted worker creates

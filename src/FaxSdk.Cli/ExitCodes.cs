@@ -27,6 +27,12 @@ internal static class ExitCodes
     /// <summary>A wait ended at its deadline before the job was final.</summary>
     public const int Timeout = 5;
 
+    /// <summary>
+    /// The tracking store (<c>track --store</c>) could not be used: the database is unreachable or refused the login, the
+    /// file cannot be created or is not a store, or its schema is newer than this tool.
+    /// </summary>
+    public const int StoreError = 6;
+
     /// <summary>The command was interrupted (Ctrl+C) before it finished.</summary>
     public const int Cancelled = 130;
 }

@@ -34,6 +34,7 @@ internal static class FaxStatusCli
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(WatchCommand.Create(console));
         root.Subcommands.Add(ReportsCommand.Create(console));
+        root.Subcommands.Add(TrackCommand.Create(console));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -5,6 +5,9 @@ namespace FaxSdk.Testing;
 /// <param name="AddedAt">When it was added.</param>
 internal sealed record EmulatedJobRun(EmulatedJob Job, DateTimeOffset AddedAt)
 {
+    /// <summary>The order it was added in (1 for the first job).</summary>
+    public long Sequence { get; init; }
+
     /// <summary>When a step happened, in absolute time.</summary>
     public DateTimeOffset TimeOf(TimeSpan at) => AddedAt + at;
 

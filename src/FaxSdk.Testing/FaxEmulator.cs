@@ -38,6 +38,8 @@ public sealed class FaxEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Provider, string JobId), EmulatedJobRun> _jobs = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatedJobRun>> _jobsByProvider = new(StringComparer.Ordinal);
+    private long _jobsAdded;
     private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
     private readonly ConcurrentQueue<InjectedFault> _injectedFaults = new();
     private readonly IReadOnlyList<IProviderEmulator> _providers;
@@ -166,7 +168,7 @@ public sealed class FaxEmulator : IAsyncDisposable
     }
 
     /// <summary>The jobs added so far.</summary>
-    public IReadOnlyList<EmulatedJob> Jobs => [.. _jobs.Values.OrderBy(r => r.AddedAt).Select(r => r.Job)];
+    public IReadOnlyList<EmulatedJob> Jobs => [.. _jobs.Values.OrderBy(r => r.Sequence).Select(r => r.Job)];
 
     internal TimeProvider Time => Options.TimeProvider;
 
@@ -198,12 +200,13 @@ public sealed class FaxEmulator : IAsyncDisposable
     public EmulatedJob AddJob(EmulatedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var run = new EmulatedJobRun(job, Time.GetUtcNow());
+        var run = new EmulatedJobRun(job, Time.GetUtcNow()) { Sequence = Interlocked.Increment(ref _jobsAdded) };
         if (!_jobs.TryAdd((job.Provider, job.JobId), run))
         {
             throw new InvalidOperationException($"The emulator already has {job.Provider} job '{job.JobId}'.");
         }
 
+        _jobsByProvider.GetOrAdd(job.Provider, _ => new ConcurrentQueue<EmulatedJobRun>()).Enqueue(run);
         _pushes?.Schedule(run);
         return job;
     }
@@ -220,6 +223,36 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <summary>Adds <see cref="DefaultJobs"/>: every final state each provider can reach.</summary>
     /// <returns>The jobs added.</returns>
     public IReadOnlyList<EmulatedJob> SeedDefaultJobs() => [.. DefaultJobs().Select(AddJob)];
+
+    /// <summary>
+    /// Adds <see cref="GenerateJobs"/>: <paramref name="jobsPerProvider"/> jobs for each provider, their lifecycles
+    /// chosen deterministically from <paramref name="seed"/>.
+    /// </summary>
+    /// <param name="jobsPerProvider">How many jobs each provider gets (0 to 1,000,000).</param>
+    /// <param name="seed">Chooses each job's lifecycle: the same seed gives the same jobs.</param>
+    /// <param name="step">The time between two steps of a script (default one second, as in <see cref="DefaultJobs"/>).</param>
+    /// <returns>The jobs added, provider by provider.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count out of range or a step that is not positive.</exception>
+    /// <exception cref="InvalidOperationException">A generated job was already added.</exception>
+    public IReadOnlyList<EmulatedJob> SeedGeneratedJobs(int jobsPerProvider, int seed, TimeSpan? step = null) =>
+        [.. GenerateJobs(jobsPerProvider, seed, step).Select(AddJob)];
+
+    /// <summary>
+    /// Many jobs for load and multi-process runs: <paramref name="jobsPerProvider"/> jobs for each provider (provider by
+    /// provider, in <see cref="Providers"/> order), each with one of the lifecycles that provider has in
+    /// <see cref="DefaultJobs"/> (so every final state it can reach occurs), chosen by a random sequence seeded with
+    /// <paramref name="seed"/>, and a new id in the provider's own id format (the i-th id of a provider does not depend on
+    /// the seed). Generated jobs are never sandbox jobs (<see cref="EmulatedJob.IsTest"/> is false). Each job knows its
+    /// <see cref="EmulatedJob.ExpectedFinalState"/>.
+    /// </summary>
+    /// <param name="jobsPerProvider">How many jobs each provider gets (0 to 1,000,000).</param>
+    /// <param name="seed">Chooses each job's lifecycle: the same seed gives the same jobs.</param>
+    /// <param name="step">The time between two steps of a script (default one second); a job is final within 7 steps
+    /// of being added.</param>
+    /// <returns>New job objects.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count out of range or a step that is not positive.</exception>
+    public static IReadOnlyList<EmulatedJob> GenerateJobs(int jobsPerProvider, int seed, TimeSpan? step = null) =>
+        EmulatedJobGenerator.Generate(jobsPerProvider, seed, step ?? TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// One job per final state each provider can reach (and the in-between states on the way: retries, Pantarey's
@@ -291,7 +324,8 @@ public sealed class FaxEmulator : IAsyncDisposable
 
     internal EmulatedJobRun? FindJob(string provider, string jobId) => _jobs.GetValueOrDefault((provider, jobId));
 
-    internal IEnumerable<EmulatedJobRun> JobsOf(string provider) => _jobs.Values.Where(r => r.Job.Provider == provider);
+    internal IEnumerable<EmulatedJobRun> JobsOf(string provider) =>
+        _jobsByProvider.TryGetValue(provider, out var runs) ? runs : [];
 
     internal RetarusReportStore Retarus => _retarus;
 

@@ -157,6 +157,43 @@ public class EmulatorCommandTests
         }
     }
 
+    [Fact]
+    public async Task Jobs_seeds_that_many_jobs_per_provider_with_lifecycles_chosen_by_the_seed_each_served_to_its_announced_end()
+    {
+        var output = new LockedStringWriter();
+        var error = new LockedStringWriter();
+        using var cancellation = new CancellationTokenSource();
+        var expected = FaxEmulator.GenerateJobs(300, seed: 42, TimeSpan.FromSeconds(0.05));
+        var run = Task.Run(() => FaxStatusCli.RunAsync(["emulator", "--jobs", "300", "--seed", "42", "--step", "0.05"], output, error, cancellation.Token));
+        try
+        {
+            await Task.WhenAny(output.WhenLinesAsync(expected.Count + 1), run).WaitAsync(TimeSpan.FromSeconds(30));
+
+            var lines = Lines(output);
+            Assert.True(lines.Length == expected.Count + 1, $"stdout: {lines.Length} lines\nstderr: {error}");
+            Assert.Equal(1_500, expected.Count);
+            Assert.Equal(expected.Select(j => $"job {j.Provider} {j.JobId} {CamelCase[j.ExpectedFinalState]}"), lines[1..]);
+            Assert.All(FaxEmulator.Providers, p => Assert.Contains(lines, l => l.StartsWith($"job {p} ", StringComparison.Ordinal)));
+
+            // The jobs are served: a Phaxio job, read after its short script has run, is in the announced state.
+            var address = new Uri(lines[0]["listening ".Length..] + "/");
+            var phaxio = expected.First(j => j.Provider == "phaxio");
+            await Task.Delay(phaxio.Duration + TimeSpan.FromMilliseconds(200));
+            using var http = new HttpClient();
+            var credentials = new EmulatorCredentials();
+            var client = new PhaxioStatusProvider(http, new PhaxioOptions { BaseAddress = new Uri(address, "phaxio/v2.1/"), ApiKey = credentials.PhaxioApiKey, ApiSecret = credentials.PhaxioApiSecret });
+            Assert.Equal(phaxio.ExpectedFinalState, (await client.GetStatusAsync(new FaxJobReference("phaxio", phaxio.JobId))).State);
+
+            cancellation.Cancel();
+            Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Empty(error.ToString());
+        }
+        finally
+        {
+            await cancellation.CancelAsync();
+        }
+    }
+
     [Theory]
     [InlineData("--fault-rate", "2", "--fault-rate must be a number from 0 to 1 (got '2').")]
     [InlineData("--push-to", "ftp://127.0.0.1/hooks", "--push-to must be an absolute http or https URL without a query (got 'ftp://127.0.0.1/hooks').")]
@@ -165,9 +202,15 @@ public class EmulatorCommandTests
     [InlineData("--fault-rate", "-0.5", "--fault-rate must be a number from 0 to 1 (got '-0.5').")]
     [InlineData("--port", "65536", "--port must be an integer from 0 to 65535 (got '65536').")]
     [InlineData("--port", "http", "--port must be an integer from 0 to 65535 (got 'http').")]
+    [InlineData("--jobs", "0", "--jobs must be an integer from 1 to 100000 (got '0').")]
+    [InlineData("--jobs", "100001", "--jobs must be an integer from 1 to 100000 (got '100001').")]
+    [InlineData("--jobs", "many", "--jobs must be an integer from 1 to 100000 (got 'many').")]
+    [InlineData("--step", "1", "--step applies to the jobs of --jobs; add --jobs N.")]
+    [InlineData("--jobs 5 --step", "0", "--step must be a number of seconds from 0.001 to 3600 (got '0').")]
+    [InlineData("--jobs 5 --step", "NaN", "--step must be a number of seconds from 0.001 to 3600 (got 'NaN').")]
     public async Task Out_of_range_options_are_usage_errors_with_one_clear_line(string option, string value, string message)
     {
-        var (exitCode, output, error) = await CliRunner.RunAsync("emulator", option, value);
+        var (exitCode, output, error) = await CliRunner.RunAsync(["emulator", .. option.Split(' '), value]);
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Empty(output);

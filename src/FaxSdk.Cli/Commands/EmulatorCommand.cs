@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using FaxSdk.Serialization;
@@ -9,7 +10,8 @@ namespace FaxSdk.Cli.Commands;
 
 /// <summary>
 /// <c>faxstatus emulator</c>: runs the FaxSdk.Testing emulator of all five providers on 127.0.0.1 until cancelled,
-/// seeded with <see cref="FaxEmulator.DefaultJobs"/>, optionally with faults and a configuration file pointing at it.
+/// seeded with <see cref="FaxEmulator.DefaultJobs"/> (or <c>--jobs N</c> generated jobs per provider), optionally with
+/// faults and a configuration file pointing at it.
 /// </summary>
 internal static class EmulatorCommand
 {
@@ -29,8 +31,18 @@ internal static class EmulatorCommand
         };
         var seed = new Option<int>("--seed")
         {
-            Description = "The seed of the fault choice: the same seed and requests give the same faults.",
+            Description = "The seed of the fault choice and of the --jobs lifecycles: the same seed gives the same jobs, and with the same requests the same faults.",
             DefaultValueFactory = _ => 0,
+        };
+        var jobs = new Option<int?>("--jobs")
+        {
+            Description = $"Instead of the 19 default jobs, add N jobs per provider (1 to {MaxJobsPerProvider.ToString("N0", CultureInfo.InvariantCulture)}), each with one of the provider's lifecycles chosen from --seed.",
+            CustomParser = result => Parse(result, "--jobs", 1, MaxJobsPerProvider, $"an integer from 1 to {MaxJobsPerProvider.ToString(CultureInfo.InvariantCulture)}", (string s, out int v) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out v)),
+        };
+        var step = new Option<double?>("--step")
+        {
+            Description = "With --jobs: the seconds between two steps of a job's script (default 1; a job is final within 7 steps). 0.1 makes jobs final within a second.",
+            CustomParser = result => Parse(result, "--step", 0.001, 3600, "a number of seconds from 0.001 to 3600", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v)),
         };
         var writeConfig = new Option<FileInfo?>("--write-config")
         {
@@ -53,11 +65,14 @@ internal static class EmulatorCommand
             With --push-to, then one 'push <provider> <jobId> <event> <status code or error>[ <fault>]' line per push sent.
             Example: faxstatus emulator --port 5080 --fault-rate 0.1 --seed 42 --write-config faxsdk.json
             Example: faxstatus emulator --push-to http://127.0.0.1:5000/faxsdk/hooks --write-config faxsdk.json
+            Many jobs: faxstatus emulator --jobs 300 --step 0.1 --seed 7 --write-config faxsdk.json
             """)
         {
             port,
             faultRate,
             seed,
+            jobs,
+            step,
             writeConfig,
             pushTo,
             pushFaultRate,
@@ -68,18 +83,37 @@ internal static class EmulatorCommand
             {
                 result.AddError("--push-fault-rate needs --push-to.");
             }
+
+            if (result.GetResult(step) is not null && result.GetResult(jobs) is null)
+            {
+                result.AddError("--step applies to the jobs of --jobs; add --jobs N.");
+            }
         });
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            console,
-            parseResult.GetValue(port),
-            new EmulatorFaults { Rate = parseResult.GetValue(faultRate), Seed = parseResult.GetValue(seed), PushRate = parseResult.GetValue(pushFaultRate) },
-            parseResult.GetValue(writeConfig),
-            parseResult.GetValue(pushTo),
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var seedValue = parseResult.GetValue(seed);
+            var seeding = parseResult.GetValue(jobs) is { } count
+                ? new Seeding(count, seedValue, parseResult.GetValue(step) is { } seconds ? TimeSpan.FromSeconds(seconds) : null)
+                : null;
+            return RunAsync(
+                console,
+                parseResult.GetValue(port),
+                new EmulatorFaults { Rate = parseResult.GetValue(faultRate), Seed = seedValue, PushRate = parseResult.GetValue(pushFaultRate) },
+                seeding,
+                parseResult.GetValue(writeConfig),
+                parseResult.GetValue(pushTo),
+                cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, int port, EmulatorFaults faults, FileInfo? configFile, Uri? pushTo, CancellationToken cancellationToken)
+    /// <summary>The most jobs per provider <c>--jobs</c> accepts.</summary>
+    private const int MaxJobsPerProvider = 100_000;
+
+    /// <summary>What <c>--jobs</c>, <c>--seed</c> and <c>--step</c> ask for.</summary>
+    private sealed record Seeding(int JobsPerProvider, int Seed, TimeSpan? Step);
+
+    private static async Task<int> RunAsync(CliConsole console, int port, EmulatorFaults faults, Seeding? seeding, FileInfo? configFile, Uri? pushTo, CancellationToken cancellationToken)
     {
         FaxEmulator emulator;
         var push = pushTo is null ? null : new EmulatorPushOptions { BaseAddress = pushTo };
@@ -102,7 +136,7 @@ internal static class EmulatorCommand
             // Pushes start as soon as the jobs are added; their lines wait until the job lines are printed.
             var pushes = Channel.CreateUnbounded<EmulatedPush>(new UnboundedChannelOptions { SingleReader = true });
             emulator.PushSent += (_, sent) => pushes.Writer.TryWrite(sent);
-            var jobs = emulator.SeedDefaultJobs();
+            var jobs = seeding is null ? emulator.SeedDefaultJobs() : emulator.SeedGeneratedJobs(seeding.JobsPerProvider, seeding.Seed, seeding.Step);
             if (configFile is not null)
             {
                 try
@@ -119,10 +153,20 @@ internal static class EmulatorCommand
 
             var output = console.Out;
             await output.WriteLineAsync($"listening {emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}").ConfigureAwait(false);
+            // Thousands of jobs: written in blocks, not one write (and flush) per line.
+            var states = Enum.GetValues<FaxJobState>().ToDictionary(s => s, Canonical);
+            var block = new StringBuilder();
             foreach (var job in jobs)
             {
-                await output.WriteLineAsync($"job {job.Provider} {job.JobId} {Canonical(job.ExpectedFinalState)}").ConfigureAwait(false);
+                block.Append("job ").Append(job.Provider).Append(' ').Append(job.JobId).Append(' ').Append(states[job.ExpectedFinalState]).Append(output.NewLine);
+                if (block.Length >= 64 * 1024)
+                {
+                    await output.WriteAsync(block.ToString()).ConfigureAwait(false);
+                    block.Clear();
+                }
             }
+
+            await output.WriteAsync(block.ToString()).ConfigureAwait(false);
 
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try

@@ -28,6 +28,9 @@ internal sealed class CliServices : IAsyncDisposable
     /// <summary>Hides configured credentials in anything printed.</summary>
     public SecretRedactor Redactor { get; }
 
+    /// <summary>The services, for what a command added with <c>configure</c>.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>
     /// Loads <c>--config</c> and the environment, registers and validates the providers; on any problem writes one
     /// line per problem to standard error and returns <see langword="null"/> (exit <see cref="ExitCodes.InputError"/>).
@@ -35,11 +38,12 @@ internal sealed class CliServices : IAsyncDisposable
     /// <param name="configPath">The <c>--config</c> file, or <see langword="null"/>.</param>
     /// <param name="console">Where errors go, and the environment to read.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="configure">Adds more to the SDK (such as tracking) before the services are built and validated.</param>
     /// <returns>The services, or <see langword="null"/>.</returns>
-    public static async Task<CliServices?> CreateAsync(FileInfo? configPath, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<CliServices?> CreateAsync(FileInfo? configPath, CliConsole console, CancellationToken cancellationToken, Action<IFaxSdkBuilder>? configure = null)
     {
         var configuration = await CliConfiguration.LoadAsync(configPath, console, cancellationToken).ConfigureAwait(false);
-        return configuration is null ? null : await CreateAsync(configuration, console, configPath is null ? "the environment" : $"'{configPath}' or the environment", cancellationToken).ConfigureAwait(false);
+        return configuration is null ? null : await CreateAsync(configuration, console, configPath is null ? "the environment" : $"'{configPath}' or the environment", cancellationToken, configure).ConfigureAwait(false);
     }
 
     /// <summary>Registers and validates the providers configured in <paramref name="configuration"/> (see the other overload).</summary>
@@ -47,14 +51,16 @@ internal sealed class CliServices : IAsyncDisposable
     /// <param name="console">Where errors go.</param>
     /// <param name="source">Where the configuration came from, for messages.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="configure">Adds more to the SDK (such as tracking) before the services are built and validated.</param>
     /// <returns>The services, or <see langword="null"/>.</returns>
-    public static async Task<CliServices?> CreateAsync(IConfiguration configuration, CliConsole console, string source, CancellationToken cancellationToken)
+    public static async Task<CliServices?> CreateAsync(IConfiguration configuration, CliConsole console, string source, CancellationToken cancellationToken, Action<IFaxSdkBuilder>? configure = null)
     {
         var section = configuration.GetSection(FaxSdkConfiguration.DefaultSectionName);
         var redactor = SecretRedactor.From(section);
         var services = new ServiceCollection();
         var builder = services.AddFaxSdk(configuration);
         var registered = CliProvider.All.Sum(provider => provider.AddConfiguredInstances(builder).Count);
+        configure?.Invoke(builder);
         if (registered == 0)
         {
             await console.Error.WriteLineAsync(
@@ -138,7 +144,7 @@ internal sealed class CliServices : IAsyncDisposable
     }
 
     /// <summary>
-    /// Builds the services (see <see cref="CreateAsync(FileInfo?, CliConsole, CancellationToken)"/>) and checks that the
+    /// Builds the services (see <see cref="CreateAsync(FileInfo?, CliConsole, CancellationToken, Action{IFaxSdkBuilder}?)"/>) and checks that the
     /// provider instance asked for is configured (see <see cref="EnsureConfiguredAsync"/>).
     /// </summary>
     /// <param name="configPath">The <c>--config</c> file, if any.</param>

@@ -77,7 +77,7 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
         if (parts.Length == 9)
         {
             var jobId = Uri.UnescapeDataString(parts[8]);
-            var run = Available(dc, now).FirstOrDefault(r => r.Job.JobId == jobId);
+            var run = emulator.FindJob(ProviderId, jobId) is { } found && IsAvailable(found, dc, now) ? found : null;
             if (run is null)
             {
                 await EmulatorHttp.EmptyAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
@@ -182,9 +182,13 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
     /// <summary>Completed, undeleted jobs held by the data centre, oldest completion first.</summary>
     private IEnumerable<EmulatedJobRun> Available(string dc, DateTimeOffset now) =>
         emulator.JobsOf(ProviderId)
-            .Where(r => r.Job.DataCenters.Contains(dc) && r.Job.Recipients.All(p => p.At(now - r.AddedAt).Step.IsFinal) && !emulator.Retarus.IsDeleted(dc, r.Job.JobId))
+            .Where(r => IsAvailable(r, dc, now))
             .OrderBy(r => r.TimeOf(r.Job.Duration))
             .ThenBy(r => r.Job.JobId, StringComparer.Ordinal);
+
+    /// <summary>Whether the job is complete, held by the data centre and its report there not deleted.</summary>
+    private bool IsAvailable(EmulatedJobRun run, string dc, DateTimeOffset now) =>
+        run.Job.DataCenters.Contains(dc) && run.Job.Recipients.All(p => p.At(now - run.AddedAt).Step.IsFinal) && !emulator.Retarus.IsDeleted(dc, run.Job.JobId);
 
     private static Task WriteBulkAsync(HttpContext context, IEnumerable<(string JobId, EmulatedJobRun? Run)> items, bool delete) =>
         EmulatorHttp.JsonAsync(context, StatusCodes.Status200OK, w =>

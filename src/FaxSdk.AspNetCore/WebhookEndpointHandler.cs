@@ -88,6 +88,29 @@ internal sealed class WebhookEndpointHandler
             bodySize.MaxRequestBodySize = maxBodyBytes == long.MaxValue ? null : maxBodyBytes + 1;
         }
 
+        var publicUrl = PublicUrl(publicBaseUrl, _path + RawExtraPath(context), http.QueryString.Value);
+        if (receiver.AuthenticatesFromHeaders)
+        {
+            // A credential, not a signature: checked before a byte of the body is read.
+            FaxWebhookAuthentication early;
+            try
+            {
+                early = receiver.Authenticate(new FaxWebhookRequest { Url = publicUrl, Method = http.Method, ContentType = http.ContentType, Headers = Headers(http) });
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                await FailAsync(context, exception).ConfigureAwait(false);
+                return;
+            }
+
+            if (!early.Succeeded)
+            {
+                context.Response.Headers.Connection = "close";
+                await RejectAsync(context, StatusCodes.Status401Unauthorized, early.FailureReason ?? "not authenticated").ConfigureAwait(false);
+                return;
+            }
+        }
+
         var limits = new FaxWebhookReadLimits
         {
             MaxBodyBytes = maxBodyBytes,
@@ -99,7 +122,7 @@ internal sealed class WebhookEndpointHandler
         try
         {
             request = await FaxWebhookRequestReader.ReadAsync(
-                PublicUrl(publicBaseUrl, _path + RawExtraPath(context), http.QueryString.Value),
+                publicUrl,
                 http.ContentType,
                 http.Body,
                 limits,
@@ -133,7 +156,7 @@ internal sealed class WebhookEndpointHandler
         IReadOnlyList<FaxPushedStatus> pushes;
         try
         {
-            var authentication = receiver.Authenticate(request);
+            var authentication = receiver.AuthenticatesFromHeaders ? FaxWebhookAuthentication.Success : receiver.Authenticate(request);
             if (!authentication.Succeeded)
             {
                 await RejectAsync(context, StatusCodes.Status401Unauthorized, authentication.FailureReason ?? "not authenticated").ConfigureAwait(false);
@@ -142,8 +165,9 @@ internal sealed class WebhookEndpointHandler
 
             pushes = receiver.Parse(request);
         }
-        catch (FaxProtocolException exception)
+        catch (FaxSdkException exception)
         {
+            // An unreadable body, or one that reports the provider's own error: the same body would fail again, so 400.
             await RejectAsync(context, StatusCodes.Status400BadRequest, $"unreadable push: {ShortReason(exception.Message)}").ConfigureAwait(false);
             return;
         }
@@ -175,7 +199,8 @@ internal sealed class WebhookEndpointHandler
     /// <summary>The URL the provider called: the public base URL, the endpoint's path, and the query string as received.</summary>
     internal static Uri PublicUrl(Uri publicBaseUrl, string path, string? query)
     {
-        var baseText = publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        // As configured (OriginalString): the provider signs the URL as it was given, default port and case included.
+        var baseText = publicBaseUrl.OriginalString.TrimEnd('/');
         return new Uri(baseText + path + (query ?? ""), UriKind.Absolute);
     }
 

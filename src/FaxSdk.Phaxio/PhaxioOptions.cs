@@ -54,7 +54,7 @@ public sealed class PhaxioOptions : FaxProviderOptions
 
         if (webhooks.MaxBodyBytes is <= 0 or > PhaxioWebhookOptions.MaxBodyBytesLimit)
         {
-            yield return new ValidationResult("must be positive and at most 1 GiB.", [$"{Section}:{nameof(PhaxioWebhookOptions.MaxBodyBytes)}"]);
+            yield return new ValidationResult("must be positive and at most 16 MiB.", [$"{Section}:{nameof(PhaxioWebhookOptions.MaxBodyBytes)}"]);
         }
     }
 }

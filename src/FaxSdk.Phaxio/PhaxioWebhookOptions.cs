@@ -6,11 +6,14 @@ namespace FaxSdk.Phaxio;
 /// </summary>
 public sealed class PhaxioWebhookOptions
 {
-    /// <summary>The default <see cref="MaxBodyBytes"/>: 20 MiB (receive webhooks carry the fax as a PDF part).</summary>
-    public const long DefaultMaxBodyBytes = 20L * 1024 * 1024;
+    /// <summary>
+    /// The default <see cref="MaxBodyBytes"/>: 1 MiB. A send webhook is a form of a few kilobytes; received-fax webhooks
+    /// (which carry the PDF) are refused anyway, and a body is held in memory before its signature is checked.
+    /// </summary>
+    public const long DefaultMaxBodyBytes = 1024L * 1024;
 
-    /// <summary>The largest <see cref="MaxBodyBytes"/> allowed: 1 GiB.</summary>
-    public const long MaxBodyBytesLimit = 1024L * 1024 * 1024;
+    /// <summary>The largest <see cref="MaxBodyBytes"/> allowed: 16 MiB.</summary>
+    public const long MaxBodyBytesLimit = 16L * 1024 * 1024;
 
     /// <summary>Whether this account's pushes are received. Off by default.</summary>
     public bool Enabled { get; set; }
@@ -27,6 +30,6 @@ public sealed class PhaxioWebhookOptions
     /// </summary>
     public string? PreviousToken { get; set; }
 
-    /// <summary>The largest request body accepted, in bytes. Default <see cref="DefaultMaxBodyBytes"/>; positive and at most 1 GiB.</summary>
+    /// <summary>The largest request body accepted, in bytes. Default <see cref="DefaultMaxBodyBytes"/>; positive and at most 16 MiB.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 }

@@ -119,6 +119,51 @@ public class WebhookSecurityTests
     }
 
     [Fact]
+    public async Task A_credential_receiver_refuses_a_wrong_credential_401_before_reading_the_body()
+    {
+        var receiver = new FakeReceiver { HeaderCredential = true, Forms = true, MaxBody = 100_000_000 };
+        await using var host = await WebhookHost.StartAsync(WebhookHost.Register(receiver));
+        var body = new CountingStream(totalBytes: 10_000_000, chunk: 100);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new StreamContent(body, 100) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Fake-Token", "not-the-secret");
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(body.BytesRead < 1_000_000, $"the client was asked for {body.BytesRead} bytes");
+        Assert.Equal(1, receiver.AuthenticateCalls);
+        Assert.True(receiver.LastRequest!.Body.IsEmpty);
+        Assert.Null(receiver.LastRequest.Form);
+        Assert.Equal(0, receiver.ParseCalls);
+        Assert.Equal(new FaxWebhookRejection("fake", "default", 401, "wrong credential"), Assert.Single(host.Rejections.All));
+
+        // A genuine push after it is the only one that arrives (the queue is FIFO).
+        using var marker = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new StringContent("job=marker&state=InProgress", Encoding.UTF8, "application/x-www-form-urlencoded") };
+        marker.Headers.Add("X-Fake-Token", receiver.Secret);
+        Assert.True((await host.Client.SendAsync(marker)).IsSuccessStatusCode);
+        await host.WhenPushedAsync(1);
+        Assert.Equal("marker", Assert.Single(host.Pushed).Job.JobId);
+    }
+
+    [Fact]
+    public async Task A_credential_receiver_with_the_right_credential_reads_the_body_after_authenticating_once()
+    {
+        var receiver = new FakeReceiver { HeaderCredential = true, Forms = true };
+        await using var host = await WebhookHost.StartAsync(WebhookHost.Register(receiver));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/faxsdk/hooks/fake") { Content = new StringContent("job=7&state=Succeeded", Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add("X-Fake-Token", receiver.Secret);
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(202, (int)response.StatusCode);
+        Assert.Equal(1, receiver.AuthenticateCalls);
+        Assert.True(receiver.LastRequest!.Body.IsEmpty); // authenticated from the headers alone
+        Assert.Equal(1, receiver.ParseCalls);
+        Assert.Empty(host.Rejections.All);
+    }
+
+    [Fact]
     public async Task A_streamed_body_over_the_limit_is_refused_413_without_reading_it_all()
     {
         var receiver = new FakeReceiver { MaxBody = 1000 };

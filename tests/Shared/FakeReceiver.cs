@@ -31,6 +31,11 @@ internal sealed class FakeReceiver(string instance = FaxJobReference.DefaultInst
 
     public override bool ReadsForm => Forms;
 
+    /// <summary>When set, the proof is <c>X-Fake-Token: {Secret}</c> alone (a credential, checked before the body is read).</summary>
+    public bool HeaderCredential { get; init; }
+
+    public override bool AuthenticatesFromHeaders => HeaderCredential;
+
     public override long MaxBodyBytes => MaxBody;
 
     public override int SuccessStatusCode => Success;
@@ -51,6 +56,13 @@ internal sealed class FakeReceiver(string instance = FaxJobReference.DefaultInst
     {
         Interlocked.Increment(ref _authenticateCalls);
         LastRequest = request;
+        if (HeaderCredential)
+        {
+            return request.GetHeader("X-Fake-Token") is { } token && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(Secret))
+                ? FaxWebhookAuthentication.Success
+                : FaxWebhookAuthentication.Fail("wrong credential");
+        }
+
         if (request.GetHeader(SignatureHeader) is not { } signature)
         {
             return FaxWebhookAuthentication.Fail("missing signature");

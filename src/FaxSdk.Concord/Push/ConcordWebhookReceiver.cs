@@ -47,6 +47,10 @@ public sealed class ConcordWebhookReceiver : FaxWebhookReceiver
     public override long MaxBodyBytes => _options.MaxBodyBytes;
 
     /// <inheritdoc />
+    /// <remarks>A credential in the headers (or the URL): the host checks it before reading the body.</remarks>
+    public override bool AuthenticatesFromHeaders => true;
+
+    /// <inheritdoc />
     /// <returns>Success when the secret header (or, without it, the secret query parameter) holds the configured or previous secret.</returns>
     public override FaxWebhookAuthentication Authenticate(FaxWebhookRequest request)
     {

@@ -35,6 +35,10 @@ public sealed class PantareyWebhookReceiver : FaxWebhookReceiver
     public override long MaxBodyBytes => _options.MaxBodyBytes;
 
     /// <inheritdoc />
+    /// <remarks>A credential in the headers (or the URL): the host checks it before reading the body.</remarks>
+    public override bool AuthenticatesFromHeaders => true;
+
+    /// <inheritdoc />
     /// <returns>Success when <c>Authorization: Bearer</c> holds the configured or previous secret.</returns>
     public override FaxWebhookAuthentication Authenticate(FaxWebhookRequest request)
     {

@@ -38,6 +38,10 @@ public sealed class RetarusWebhookReceiver : FaxWebhookReceiver
     public override long MaxBodyBytes => _options.MaxBodyBytes;
 
     /// <inheritdoc />
+    /// <remarks>A credential in the headers (or the URL): the host checks it before reading the body.</remarks>
+    public override bool AuthenticatesFromHeaders => true;
+
+    /// <inheritdoc />
     /// <returns>Success when the <c>Authorization: Basic</c> header holds the configured (or previous) user and password.</returns>
     public override FaxWebhookAuthentication Authenticate(FaxWebhookRequest request)
     {

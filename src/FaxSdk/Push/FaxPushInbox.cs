@@ -76,9 +76,11 @@ public sealed class FaxPushInbox
             throw new ArgumentException("The pushed status is about another job than the push's job reference.", nameof(push));
         }
 
+        // Keys are per provider instance: two accounts of one provider may number their jobs alike.
+        var key = string.Concat(job.Provider, "/", job.Instance, "/", push.DeliveryKey);
         lock (_lock)
         {
-            if (_keys.Contains(push.DeliveryKey))
+            if (_keys.Contains(key))
             {
                 return FaxPushDisposition.Duplicate;
             }
@@ -113,20 +115,21 @@ public sealed class FaxPushInbox
         FaxJobUpdate update;
         lock (_lock)
         {
-            if (disposition == FaxPushDisposition.Published)
+            if (disposition == FaxPushDisposition.Published && _keys.Contains(key))
             {
-                if (_keys.Contains(push.DeliveryKey))
-                {
-                    return FaxPushDisposition.Duplicate;
-                }
-
-                Remember(push.DeliveryKey);
+                return FaxPushDisposition.Duplicate;
             }
 
             _last.TryGetValue(job, out var previous);
-            if (previous is { IsTerminal: true })
+            if (previous is { IsTerminal: true } || (!status.IsTerminal && _client.TryGetRememberedFinal(job, out _)))
             {
-                return FaxPushDisposition.Stale;
+                // Final meanwhile (a poll, or another push, while this one was confirmed): nothing goes back.
+                return disposition == FaxPushDisposition.Published ? FaxPushDisposition.Stale : disposition;
+            }
+
+            if (disposition == FaxPushDisposition.Published)
+            {
+                Remember(key);
             }
 
             if (disposition == FaxPushDisposition.Unconfirmed && status.Equals(previous))

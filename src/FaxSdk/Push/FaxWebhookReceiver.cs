@@ -17,6 +17,13 @@ public abstract class FaxWebhookReceiver
     /// <summary>Whether the host decodes form bodies into <see cref="FaxWebhookRequest.Form"/> before calling this receiver.</summary>
     public virtual bool ReadsForm => false;
 
+    /// <summary>
+    /// Whether <see cref="Authenticate"/> needs only the URL and headers (a credential, not a signature over the body).
+    /// Hosts then authenticate before reading the body at all, and pass a request with an empty body and no form.
+    /// Default <see langword="false"/>: the host reads the body (and the form, with <see cref="ReadsForm"/>) first.
+    /// </summary>
+    public virtual bool AuthenticatesFromHeaders => false;
+
     /// <summary>The largest body accepted, in bytes; the host refuses larger ones with 413. Default 1 MiB.</summary>
     public virtual long MaxBodyBytes => 1024 * 1024;
 

@@ -72,7 +72,7 @@ public class PhaxioWebhookReceiverTests
 
         Assert.Equal(("phaxio", "default"), (receiver.Provider, receiver.Instance));
         Assert.True(receiver.ReadsForm);
-        Assert.Equal(20L * 1024 * 1024, receiver.MaxBodyBytes);
+        Assert.Equal(1024L * 1024, receiver.MaxBodyBytes);
         Assert.True(receiver.Authenticate(WebhookForms.Request(WebhookForms.Load("fax-completed.multipart"), WebhookForms.ExampleUrl, "955cc174178080d82b6990ae59b47c14d6b438c1")).Succeeded);
         var push = Assert.Single(receiver.Parse(Signed(WebhookForms.Load("fax-completed.multipart"), Token)));
         Assert.Equal(FaxPushTrust.Signed, push.Trust);
@@ -118,7 +118,7 @@ public class PhaxioWebhookReceiverTests
             "eu");
 
         Assert.Contains("FaxSdk:Phaxio:Webhooks:Token: is required when Webhooks:Enabled is true (the webhook token from Phaxio's webhook settings page).", failures);
-        Assert.Contains("FaxSdk:Phaxio:Webhooks:MaxBodyBytes: must be positive and at most 1 GiB.", failures);
+        Assert.Contains("FaxSdk:Phaxio:Webhooks:MaxBodyBytes: must be positive and at most 16 MiB.", failures);
         Assert.Contains("FaxSdk:Phaxio:Instances:eu:Webhooks:Token: is required when Webhooks:Enabled is true (the webhook token from Phaxio's webhook settings page).", failures);
     }
 

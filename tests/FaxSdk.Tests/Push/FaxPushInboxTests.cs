@@ -182,6 +182,19 @@ public class FaxPushInboxTests
     }
 
     [Fact]
+    public async Task Delivery_keys_are_per_provider_instance()
+    {
+        var (client, provider, published) = Create();
+        var eu = new FaxJobReference("p", "j", "eu");
+
+        await client.Pushes.AcceptAsync(Push(provider, FaxJobState.InProgress, key: "same"));
+        var other = await client.Pushes.AcceptAsync(Push(provider, FaxJobState.InProgress, key: "same") with { Job = eu });
+
+        Assert.Equal(FaxPushDisposition.Published, other);
+        Assert.Equal(["default", "eu"], published.Select(u => u.Job.Instance));
+    }
+
+    [Fact]
     public void Receivers_are_registered_per_provider_instance()
     {
         var (client, _, _) = Create();

@@ -40,6 +40,12 @@ internal static class FakeTimeProviderExtensions
             {
                 clock.Advance(step);
             }
+            else
+            {
+                // A refused step waits for code that is running (not queued) on another thread: give it real time,
+                // so that a loaded machine gets maxSteps milliseconds at least, not maxSteps empty settle rounds.
+                await Task.Delay(1).ConfigureAwait(false);
+            }
         }
     }
 

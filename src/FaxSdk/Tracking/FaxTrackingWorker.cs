@@ -345,18 +345,32 @@ public sealed class FaxTrackingWorker
 
     private async Task<bool> WritePushesAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<(FaxJobReference Job, FaxJobStatus Status)>();
-        while (batch.Count < _options.BatchSize && _pushed.TryDequeue(out var update))
+        var updates = new List<FaxJobUpdate>();
+        while (updates.Count < _options.BatchSize && _pushed.TryDequeue(out var update))
         {
-            batch.Add((update.Job, update.Status));
+            updates.Add(update);
         }
 
-        if (batch.Count == 0)
+        if (updates.Count == 0)
         {
             return false;
         }
 
-        await WriteObservedAsync(batch, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteObservedAsync([.. updates.Select(u => (u.Job, u.Status))], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not written: back in the queue for the next pass (the store keeps states monotonic, so order does not matter).
+            foreach (var update in updates)
+            {
+                _pushed.Enqueue(update);
+            }
+
+            throw;
+        }
+
         return true;
     }
 

@@ -197,6 +197,41 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
     }
 
     [Fact]
+    public async Task A_push_whose_store_write_fails_is_written_on_a_later_pass_not_lost()
+    {
+        var pushing = new ScriptedProvider("pushing");
+        pushing.Script("j", FaxJobState.Pending);
+        var client = Client(pushing);
+        client.Pushes.RegisterReceiver("pushing");
+        var writes = 0;
+        var store = new InterceptingStore(new FaxInMemoryTrackingStore())
+        {
+            Before = (call, _) =>
+            {
+                if (call == nameof(IFaxTrackingStore.WriteStatusesAsync) && Interlocked.Increment(ref writes) == 1)
+                {
+                    throw new InvalidOperationException("the store is down");
+                }
+            },
+        };
+        var job = new FaxJobReference("pushing", "j");
+        await store.AddAsync([job], Clock.GetUtcNow());
+        var worker = Worker(client, store, "w1", configure: o => o.PushSafetyNetInterval = TimeSpan.FromHours(1));
+        var completions = new ConcurrentQueue<FaxJobUpdate>();
+        worker.JobCompleted += (_, u) => completions.Enqueue(u);
+        var run = Task.Run(() => worker.RunAsync());
+        await Clock.AdvanceUntilAsync(() => !pushing.Calls.IsEmpty, TimeSpan.FromMilliseconds(250), ready: AllStarted);
+
+        await client.Pushes.AcceptAsync(new FaxPushedStatus { Job = job, Status = pushing.Status("j", FaxJobState.Succeeded), Trust = FaxPushTrust.Signed, DeliveryKey = "k" });
+        await Clock.AdvanceUntilAsync(() => !completions.IsEmpty, TimeSpan.FromMilliseconds(250), ready: AllStarted);
+        await RunToEndAsync(run, TimeSpan.FromMilliseconds(250));
+
+        Assert.True(Volatile.Read(ref writes) >= 2);
+        Assert.Single(pushing.Calls); // completed by the push written again, not by a poll (the safety net is an hour away)
+        Assert.Equal(FaxJobState.Succeeded, (await store.GetAsync(job))!.Status!.State);
+    }
+
+    [Fact]
     public async Task A_job_never_found_is_abandoned_in_the_store_and_reported_once()
     {
         var single = new ScriptedProvider("single");

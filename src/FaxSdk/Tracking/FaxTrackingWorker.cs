@@ -215,7 +215,10 @@ public sealed class FaxTrackingWorker
         {
             if (results is null)
             {
-                outcomes.Add(FaxTrackedJobPlanner.Unchanged(known[i], now));
+                // The batch timed out: back off (the job's interval, at least the schedule's minimum) rather than
+                // hand a slow provider the same batch on the next pass.
+                var delay = known[i].Interval > _planner.Schedule.MinimumInterval ? known[i].Interval : _planner.Schedule.MinimumInterval;
+                outcomes.Add(FaxTrackedJobPlanner.Unchanged(known[i], now + delay));
                 continue;
             }
 

@@ -232,6 +232,33 @@ public class FaxTrackingWorkerTests : VirtualTimeClientTests
     }
 
     [Fact]
+    public async Task A_batch_that_times_out_is_given_back_with_a_delay_not_claimed_again_at_once()
+    {
+        var slow = new ScriptedProvider("slow");
+        slow.Script("j", FaxJobState.Succeeded);
+        var hang = 1;
+        slow.Gate = ct => Volatile.Read(ref hang) == 1 ? Task.Delay(Timeout.InfiniteTimeSpan, ct) : Task.CompletedTask;
+        var store = new FaxInMemoryTrackingStore();
+        var job = new FaxJobReference("slow", "j");
+        await store.AddAsync([job], Clock.GetUtcNow());
+        var worker = Worker(Client(slow), store, "w1", configure: o => o.PollTimeout = TimeSpan.FromSeconds(30));
+        var run = Task.Run(() => worker.RunAsync());
+        var start = Clock.GetUtcNow();
+        FaxTrackedJob Record() => store.GetAsync(job).GetAwaiter().GetResult()!;
+
+        // The poll hangs until the 30 s poll timeout; then the job's lease is released with a later due time.
+        await Clock.AdvanceUntilAsync(() => Clock.GetUtcNow() - start > TimeSpan.FromSeconds(30) && Record().LeaseOwner is null, TimeSpan.FromMilliseconds(250), ready: AllStarted);
+        var released = Record();
+
+        Assert.Single(slow.Calls);
+        Assert.True(released.NextDueAt > Clock.GetUtcNow(), $"due at {released.NextDueAt:O}, now {Clock.GetUtcNow():O}: the timed-out batch would be claimed again at once");
+        Volatile.Write(ref hang, 0);
+        await RunToEndAsync(run, TimeSpan.FromMilliseconds(250));
+        Assert.Equal(FaxJobState.Succeeded, Record().Status!.State);
+        Assert.Equal(2, slow.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_job_never_found_is_abandoned_in_the_store_and_reported_once()
     {
         var single = new ScriptedProvider("single");

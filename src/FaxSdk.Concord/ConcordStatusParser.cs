@@ -44,17 +44,7 @@ public static class ConcordStatusParser
     public const int MaxTextLength = 64 * 1024;
 
     /// <summary>The bounded XML settings every Concord SOAP body is read with (no DTD, no entities, size cap).</summary>
-    internal static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 0,
-        MaxCharactersInDocument = MaxXmlCharacters,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = true,
-    };
+    internal static readonly XmlReaderSettings XmlSettings = FaxXmlElementReader.CreateSettings(MaxXmlCharacters);
 
     /// <summary>Reads a list answer in either transport.</summary>
     /// <param name="body">The body.</param>

@@ -1,107 +1,25 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Concord.Dto;
 
 /// <summary>
 /// A forward-only reader of Concord SOAP answers over an <see cref="XmlReader"/>: no tree is built, every step checks
-/// the depth bound and, every 256 nodes, the cancellation token.
+/// the depth bound and, every 256 nodes, the cancellation token (<see cref="FaxXmlElementReader"/>).
 /// </summary>
 internal sealed class SoapReader(XmlReader reader, CancellationToken cancellationToken)
 {
-    private int _nodes;
+    private readonly FaxXmlElementReader _xml = new(reader, ConcordStatusParser.ProviderId, ConcordStatusParser.MaxXmlDepth, ConcordStatusParser.MaxTextLength, cancellationToken);
 
     /// <summary>Reads the next node; <see langword="false"/> at the end.</summary>
-    public bool Read()
-    {
-        if (!reader.Read())
-        {
-            return false;
-        }
+    public bool Read() => _xml.Read();
 
-        if ((++_nodes & 0xFF) == 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+    private void Children(Action<string> child) => _xml.ReadChildren(child);
 
-        if (reader.Depth > ConcordStatusParser.MaxXmlDepth)
-        {
-            throw new FaxProtocolException(ConcordStatusParser.ProviderId, $"{ConcordStatusParser.ProviderId}: the SOAP response is nested deeper than {ConcordStatusParser.MaxXmlDepth} levels.");
-        }
+    private void Skip() => _xml.Skip();
 
-        return true;
-    }
-
-    /// <summary>Reads the children of the current element (the reader is on its start tag), calling <paramref name="child"/> on each child start tag; the callback must consume the child.</summary>
-    private void Children(Action<string> child)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return;
-        }
-
-        var depth = reader.Depth;
-        while (Read())
-        {
-            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-            {
-                return;
-            }
-
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
-            {
-                child(reader.LocalName);
-            }
-        }
-    }
-
-    /// <summary>Skips the current element and everything in it.</summary>
-    private void Skip() => Children(_ => Skip());
-
-    /// <summary>The text of the current element (child elements are skipped), at most <see cref="ConcordStatusParser.MaxTextLength"/> characters.</summary>
-    private string Text(string name)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var depth = reader.Depth;
-        StringBuilder? text = null;
-        string? single = null;
-        while (Read())
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.EndElement when reader.Depth == depth:
-                    return text?.ToString() ?? single ?? string.Empty;
-                case XmlNodeType.Element:
-                    Skip();
-                    break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                    var value = reader.Value;
-                    if (single is null && text is null)
-                    {
-                        single = value;
-                    }
-                    else
-                    {
-                        text ??= new StringBuilder(single);
-                        text.Append(value);
-                    }
-
-                    if ((text?.Length ?? single!.Length) > ConcordStatusParser.MaxTextLength)
-                    {
-                        throw new FaxProtocolException(ConcordStatusParser.ProviderId, $"{ConcordStatusParser.ProviderId}: the SOAP element {name} holds more than {ConcordStatusParser.MaxTextLength} characters.");
-                    }
-
-                    break;
-            }
-        }
-
-        return text?.ToString() ?? single ?? string.Empty;
-    }
+    private string Text(string name) => _xml.ReadText(name);
 
     private int? Int(string name)
     {

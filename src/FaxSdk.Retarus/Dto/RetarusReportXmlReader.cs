@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using FaxSdk.Transport;
 
@@ -13,7 +12,7 @@ namespace FaxSdk.Retarus.Dto;
 /// </summary>
 internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken cancellationToken)
 {
-    private int _nodes;
+    private readonly FaxXmlElementReader _xml = new(reader, RetarusStatusParser.ProviderId, RetarusPushParser.MaxXmlDepth, RetarusPushParser.MaxTextLength, cancellationToken);
 
     /// <summary>Reads every <c>faxJobReport</c> in the document, in order.</summary>
     public List<RetarusReportDto> ReadReports()
@@ -21,12 +20,12 @@ internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken
         var reports = new List<RetarusReportDto>();
         while (Read())
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            if (_xml.Reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }
 
-            switch (reader.LocalName)
+            switch (_xml.Reader.LocalName)
             {
                 case "faxJobReport":
                     if (reports.Count == FaxPayloadLimits.MaxArrayLength)
@@ -44,82 +43,13 @@ internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken
         return reports;
     }
 
-    private bool Read()
-    {
-        if (!reader.Read())
-        {
-            return false;
-        }
+    private bool Read() => _xml.Read();
 
-        if ((++_nodes & 0xFF) == 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+    private void Children(Action<string> child) => _xml.ReadChildren(child);
 
-        return reader.Depth > RetarusPushParser.MaxXmlDepth
-            ? throw Protocol($"the XML is nested deeper than {RetarusPushParser.MaxXmlDepth} levels.")
-            : true;
-    }
+    private void Skip() => _xml.Skip();
 
-    /// <summary>Reads the children of the current element (the reader is on its start tag), calling <paramref name="child"/> on each child start tag; the callback must consume the child.</summary>
-    private void Children(Action<string> child)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return;
-        }
-
-        var depth = reader.Depth;
-        while (Read())
-        {
-            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-            {
-                return;
-            }
-
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
-            {
-                child(reader.LocalName);
-            }
-        }
-    }
-
-    /// <summary>Skips the current element and everything in it without keeping its text.</summary>
-    private void Skip() => Children(_ => Skip());
-
-    /// <summary>The text of the current element (child elements are skipped), at most <see cref="RetarusPushParser.MaxTextLength"/> characters.</summary>
-    private string Text(string name)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var depth = reader.Depth;
-        StringBuilder? text = null;
-        while (Read())
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.EndElement when reader.Depth == depth:
-                    return text?.ToString() ?? string.Empty;
-                case XmlNodeType.Element:
-                    Skip();
-                    break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
-                    text ??= new StringBuilder();
-                    if (text.Length + reader.Value.Length > RetarusPushParser.MaxTextLength)
-                    {
-                        throw Protocol($"the element {name} holds more than {RetarusPushParser.MaxTextLength} characters.");
-                    }
-
-                    text.Append(reader.Value);
-                    break;
-            }
-        }
-
-        return text?.ToString() ?? string.Empty;
-    }
+    private string Text(string name) => _xml.ReadText(name);
 
     private string? OptionalText(string name) => Text(name).Trim() is { Length: > 0 } text ? text : null;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using FaxSdk.Retarus.Dto;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus;
 
@@ -41,17 +42,7 @@ public static class RetarusPushParser
 
     private const string ProviderId = RetarusStatusParser.ProviderId;
 
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 0,
-        MaxCharactersInDocument = MaxXmlCharacters,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = true,
-    };
+    private static readonly XmlReaderSettings XmlSettings = FaxXmlElementReader.CreateSettings(MaxXmlCharacters);
 
     /// <summary>Reads a push body in either format: JSON when it starts with <c>{</c> or <c>[</c>, XML otherwise.</summary>
     /// <param name="body">The body.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey.Dto;
 
@@ -19,10 +20,10 @@ internal sealed class PantareyQueryOutput
     public List<PantareyRecipient?>? Recipients { get; set; }
 
     /// <summary>The "Send fax" task's output holds the job under <c>faxJob</c>.</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool FaxJob { get; set; }
 
     /// <summary>The "Query fax status" task's input is <c>{"jobId", "test"}</c>.</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool Test { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Phaxio.Dto;
 
@@ -30,15 +31,15 @@ internal class PhaxioFax
     public string? ErrorMessage { get; set; }
 
     /// <summary>API v1 only: the creation time as a Unix timestamp.</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool RequestedAt { get; set; }
 
     /// <summary>API v1 only: the error text (v2 calls it <c>error_message</c>).</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool ErrorCode { get; set; }
 
     /// <summary>API v1 only: the id in a send answer.</summary>
     [JsonPropertyName("faxId")]
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool FaxId { get; set; }
 }

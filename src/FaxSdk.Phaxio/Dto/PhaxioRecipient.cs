@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Phaxio.Dto;
 
@@ -20,6 +21,6 @@ internal sealed class PhaxioRecipient
     public string? ErrorMessage { get; set; }
 
     /// <summary>API v1 only: the recipient's number (v2 calls it <c>phone_number</c>).</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool Number { get; set; }
 }

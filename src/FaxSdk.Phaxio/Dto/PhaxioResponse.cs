@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Phaxio.Dto;
 
@@ -15,6 +16,6 @@ internal sealed class PhaxioResponse : PhaxioFax
     [JsonConverter(typeof(PhaxioDataConverter))]
     public PhaxioData? Data { get; set; }
 
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool Paging { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus.Dto;
 
@@ -21,10 +22,10 @@ internal sealed class RetarusReportDto
     public RetarusReferenceDto? Reference { get; set; }
 
     /// <summary>Only in a bulk-delete answer item.</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool Deleted { get; set; }
 
     /// <summary>Only in a bulk answer item without a report (<c>NOT_FOUND</c>, <c>INTERNAL_ERROR</c>).</summary>
-    [JsonConverter(typeof(PresentConverter))]
+    [JsonConverter(typeof(FaxPresenceConverter))]
     public bool Reason { get; set; }
 }

@@ -25,6 +25,42 @@ public static class FaxJson
     public static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string provider)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
+        var content = ContentOf(body, provider);
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(content, typeInfo);
+        }
+        catch (Exception exception) when (IsReadFailure(exception))
+        {
+            throw ReadFailure(exception, content, provider);
+        }
+
+        return value ?? throw new FaxProtocolException(provider, $"{provider}: the response JSON is null.");
+    }
+
+    /// <summary>
+    /// The reader options for provider bodies read directly with a <see cref="Utf8JsonReader"/>: depth capped at
+    /// <see cref="RecommendedMaxDepth"/>, no comments, no trailing commas.
+    /// </summary>
+    public static JsonReaderOptions ReaderOptions { get; } = new()
+    {
+        MaxDepth = RecommendedMaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>
+    /// The part of a body a reader should read: without a UTF-8 byte order mark and leading whitespace. Refuses an empty
+    /// body and an HTML or XML page (a proxy's or gateway's error page) with the same messages as
+    /// <see cref="Deserialize{T}(ReadOnlySpan{byte}, JsonTypeInfo{T}, string)"/>.
+    /// </summary>
+    /// <param name="body">The UTF-8 body.</param>
+    /// <param name="provider">The provider id, for messages.</param>
+    /// <returns>The body from its first JSON byte.</returns>
+    /// <exception cref="FaxProtocolException">The body is empty or whitespace, or starts with <c>&lt;</c>.</exception>
+    public static ReadOnlySpan<byte> ContentOf(ReadOnlySpan<byte> body, string provider)
+    {
         var content = TrimStart(body);
         if (content.IsEmpty)
         {
@@ -40,32 +76,51 @@ public static class FaxJson
             };
         }
 
-        T? value;
-        try
+        return content;
+    }
+
+    /// <summary>
+    /// Whether an exception raised while reading JSON means the body cannot be read (and should become
+    /// <see cref="ReadFailure(Exception, ReadOnlySpan{byte}, string)"/>): a <see cref="JsonException"/> (malformed,
+    /// truncated, too deep, wrong shape), or the <see cref="InvalidOperationException"/>, <see cref="ArgumentException"/>,
+    /// <see cref="FormatException"/> or <see cref="OverflowException"/> that a <see cref="Utf8JsonReader"/> getter throws
+    /// for invalid UTF-8, a lone surrogate, a token of another kind or a number out of range.
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns><see langword="true"/> for the exceptions above.</returns>
+    public static bool IsReadFailure(Exception exception) =>
+        exception is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException;
+
+    /// <summary>
+    /// The <see cref="FaxProtocolException"/> for a body that could not be read, worded as
+    /// <see cref="Deserialize{T}(ReadOnlySpan{byte}, JsonTypeInfo{T}, string)"/> words it: "is truncated JSON", "is not
+    /// valid JSON of the expected shape" (with the line and byte when the reader knows them), or "holds a value that
+    /// cannot be read". The excerpt is sanitised and bounded; the exception is kept as the inner exception.
+    /// </summary>
+    /// <param name="exception">What the reader or a getter threw (see <see cref="IsReadFailure(Exception)"/>).</param>
+    /// <param name="content">The body, for the excerpt.</param>
+    /// <param name="provider">The provider id, for messages.</param>
+    /// <returns>The exception to throw.</returns>
+    public static FaxProtocolException ReadFailure(Exception exception, ReadOnlySpan<byte> content, string provider)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is JsonException json)
         {
-            value = JsonSerializer.Deserialize(content, typeInfo);
-        }
-        catch (JsonException exception)
-        {
-            var where = exception.BytePositionInLine is { } position ? $" at line {exception.LineNumber + 1}, byte {position + 1}" : "";
-            var what = exception.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || exception.Message.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
+            var where = json.BytePositionInLine is { } position ? $" at line {json.LineNumber + 1}, byte {position + 1}" : "";
+            var what = json.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || json.Message.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
                 ? "is truncated JSON"
                 : "is not valid JSON of the expected shape";
-            throw new FaxProtocolException(provider, $"{provider}: the response {what}{where}.", exception)
-            {
-                ResponseExcerpt = ResponseExcerpt.FromBody(content),
-            };
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // Invalid UTF-8 or a lone surrogate in a string, or a value a converter could not represent.
-            throw new FaxProtocolException(provider, $"{provider}: the response holds a value that cannot be read ({exception.GetType().Name}: {exception.Message}).", exception)
+            return new FaxProtocolException(provider, $"{provider}: the response {what}{where}.", json)
             {
                 ResponseExcerpt = ResponseExcerpt.FromBody(content),
             };
         }
 
-        return value ?? throw new FaxProtocolException(provider, $"{provider}: the response JSON is null.");
+        // Invalid UTF-8 or a lone surrogate in a string, or a value a converter could not represent.
+        return new FaxProtocolException(provider, $"{provider}: the response holds a value that cannot be read ({exception.GetType().Name}: {exception.Message}).", exception)
+        {
+            ResponseExcerpt = ResponseExcerpt.FromBody(content),
+        };
     }
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)

@@ -21,7 +21,17 @@ public sealed class FaxLenientDateTimeOffsetConverter : JsonConverter<DateTimeOf
     /// <param name="typeToConvert">Ignored.</param>
     /// <param name="options">Ignored.</param>
     /// <returns>The time, or <see langword="null"/>.</returns>
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadLenient(ref reader);
+
+    /// <summary>
+    /// Reads the time the reader is on with this converter's rule, for parsers that read with a
+    /// <see cref="Utf8JsonReader"/> directly: an object or array is skipped and gives <see langword="null"/>, as does any
+    /// value that is not a string of at most 64 bytes (as written, escapes included) holding a readable time (<see cref="FaxTimestamps"/>). Never
+    /// throws for the value; allocates nothing for ISO 8601 times.
+    /// </summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <returns>The time, or <see langword="null"/>.</returns>
+    public static DateTimeOffset? ReadLenient(ref Utf8JsonReader reader)
     {
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
@@ -34,11 +44,16 @@ public sealed class FaxLenientDateTimeOffsetConverter : JsonConverter<DateTimeOf
             return null;
         }
 
+        if (!reader.ValueIsEscaped)
+        {
+            return FaxTimestamps.Parse(reader.ValueSpan);
+        }
+
         Span<char> text = stackalloc char[MaxLength];
         int length;
         try
         {
-            length = reader.CopyString(text);
+            length = reader.CopyString(text); // at most 64 bytes as written, so at most 64 characters
         }
         catch (InvalidOperationException)
         {

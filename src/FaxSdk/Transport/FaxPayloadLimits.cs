@@ -78,14 +78,12 @@ public static class FaxPayloadLimits
                     var name = nameLengths[depth - 1] > 0
                         ? Encoding.UTF8.GetString(body.Slice(nameStarts[depth - 1], Math.Min(nameLengths[depth - 1], 66)))
                         : "the root array";
-                    throw new FaxProtocolException(provider, string.Create(CultureInfo.InvariantCulture,
-                        $"{provider}: {ResponseExcerpt.Sanitize(name)} has more than {MaxArrayLength:N0} elements; FaxSdk reads at most {MaxArrayLength:N0} recipients per job and {MaxArrayLength:N0} statuses per body."));
+                    throw ArrayTooLong(provider, name);
                 }
 
                 if (reader.TokenType == JsonTokenType.StartObject && ++objects > MaxObjectsPerBody)
                 {
-                    throw new FaxProtocolException(provider, string.Create(CultureInfo.InvariantCulture,
-                        $"{provider}: the body holds more than {MaxObjectsPerBody:N0} JSON objects; FaxSdk refuses it rather than hold it in memory."));
+                    throw TooManyObjects(provider);
                 }
 
                 if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
@@ -107,6 +105,25 @@ public static class FaxPayloadLimits
 
         return root;
     }
+
+    /// <summary>The exception for an array with more than <see cref="MaxArrayLength"/> elements.</summary>
+    /// <param name="provider">The provider id, for the message.</param>
+    /// <param name="arrayName">How to name the array in the message, as it appears in the body, with its
+    /// quotes, such as <c>"recipients"</c> (sanitised and cut to 66 characters), or <see langword="null"/> for the root array.</param>
+    /// <returns>The exception to throw.</returns>
+    public static FaxProtocolException ArrayTooLong(string provider, string? arrayName)
+    {
+        var name = arrayName is null ? "the root array" : arrayName.Length > 66 ? arrayName[..66] : arrayName;
+        return new FaxProtocolException(provider, string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: {ResponseExcerpt.Sanitize(name)} has more than {MaxArrayLength:N0} elements; FaxSdk reads at most {MaxArrayLength:N0} recipients per job and {MaxArrayLength:N0} statuses per body."));
+    }
+
+    /// <summary>The exception for a body with more than <see cref="MaxObjectsPerBody"/> JSON objects.</summary>
+    /// <param name="provider">The provider id, for the message.</param>
+    /// <returns>The exception to throw.</returns>
+    public static FaxProtocolException TooManyObjects(string provider) =>
+        new(provider, string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: the body holds more than {MaxObjectsPerBody:N0} JSON objects; FaxSdk refuses it rather than hold it in memory."));
 
     /// <summary>The name of a root token kind for messages: "an array", "a string", …</summary>
     /// <param name="root">The root token from <see cref="Inspect(ReadOnlySpan{byte}, string)"/>.</param>

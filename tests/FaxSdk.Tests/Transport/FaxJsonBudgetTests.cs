@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+using FaxSdk.Transport;
+
+namespace FaxSdk.Tests.Transport;
+
+/// <summary>The inline budget refuses exactly what <see cref="FaxPayloadLimits.Inspect"/> refuses, with its messages.</summary>
+public class FaxJsonBudgetTests
+{
+    [Theory]
+    [InlineData(FaxPayloadLimits.MaxArrayLength, false)]
+    [InlineData(FaxPayloadLimits.MaxArrayLength + 1, true)]
+    public void A_skipped_array_is_counted(int length, bool refused)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"x\":{\"deep\":[" + string.Join(",", Enumerable.Repeat("1", length)) + "]},\"y\":2}");
+        var inspectRefused = Refuses(() => FaxPayloadLimits.Inspect(body, "p"));
+        Assert.Equal(refused, inspectRefused);
+        Assert.Equal(refused, Refuses(() => SkipAll(body)));
+    }
+
+    [Theory]
+    [InlineData(FaxPayloadLimits.MaxObjectsPerBody - 1, false)]
+    [InlineData(FaxPayloadLimits.MaxObjectsPerBody, true)]
+    public void Objects_inside_skipped_values_are_counted_with_the_root(int inner, bool refused)
+    {
+        // The root object plus `inner` objects in arrays of at most 10,000 each.
+        var chunks = Enumerable.Range(0, (inner + 9_999) / 10_000)
+            .Select(i => "[" + string.Join(",", Enumerable.Repeat("{}", Math.Min(10_000, inner - (i * 10_000)))) + "]");
+        var body = Encoding.UTF8.GetBytes("{\"a\":[" + string.Join(",", chunks) + "]}");
+        Assert.Equal(refused, Refuses(() => FaxPayloadLimits.Inspect(body, "p")));
+        var exception = Record.Exception(() => SkipAll(body));
+        Assert.Equal(refused, exception is FaxProtocolException);
+        if (refused)
+        {
+            Assert.Equal(FaxPayloadLimits.TooManyObjects("p").Message, exception!.Message);
+        }
+    }
+
+    [Fact]
+    public void CountElement_refuses_the_element_past_the_bound_and_names_the_array()
+    {
+        var budget = new FaxJsonBudget("phaxio");
+        var count = FaxPayloadLimits.MaxArrayLength - 1;
+        budget.CountElement(ref count, "\"recipients\"");
+        Assert.Equal(FaxPayloadLimits.MaxArrayLength, count);
+        var exception = Assert.Throws<FaxProtocolException>(() =>
+        {
+            var local = new FaxJsonBudget("phaxio");
+            local.CountElement(ref count, "\"recipients\"");
+        });
+        Assert.Contains("\"recipients\" has more than 10,000 elements", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("phaxio", exception.Provider);
+    }
+
+    [Fact]
+    public void Skip_leaves_the_reader_on_the_last_token_of_the_value_and_skips_scalars_at_once()
+    {
+        var body = "{\"skip\":{\"a\":[1,{\"b\":null}]},\"n\":5,\"keep\":7}"u8.ToArray();
+        var reader = new Utf8JsonReader(body, FaxJson.ReaderOptions);
+        var budget = new FaxJsonBudget("p");
+        var kept = 0;
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("keep"u8))
+            {
+                reader.Read();
+                kept = reader.GetInt32();
+            }
+            else
+            {
+                budget.Skip(ref reader);
+            }
+        }
+
+        Assert.Equal(7, kept);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+        Assert.Equal(2, budget.Objects);
+    }
+
+    [Fact]
+    public void Malformed_json_inside_a_skipped_value_is_a_JsonException_that_ReadFailure_words_like_Deserialize()
+    {
+        var body = "{\"skip\":[1,2"u8.ToArray();
+        var exception = Record.Exception(() => SkipAll(body));
+        Assert.IsAssignableFrom<JsonException>(exception);
+        Assert.True(FaxJson.IsReadFailure(exception!));
+        var wrapped = FaxJson.ReadFailure(exception!, body, "p");
+        Assert.StartsWith("p: the response is", wrapped.Message, StringComparison.Ordinal);
+        Assert.Same(exception, wrapped.InnerException);
+        Assert.NotNull(wrapped.ResponseExcerpt);
+    }
+
+    [Theory]
+    [InlineData("", "p: the response body is empty.")]
+    [InlineData(" \r\n", "p: the response body is empty.")]
+    [InlineData("<html><title>Bad Gateway</title></html>", "p: the response is an HTML or XML page instead of JSON (\"Bad Gateway\").")]
+    public void ContentOf_refuses_what_Deserialize_refuses_with_the_same_message(string body, string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var direct = Assert.Throws<FaxProtocolException>(() => FaxJson.ContentOf(bytes, "p").Length);
+        Assert.Equal(message, direct.Message);
+    }
+
+    [Fact]
+    public void ContentOf_skips_a_byte_order_mark_and_leading_whitespace()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, (byte)' ', (byte)'\n', (byte)'{', (byte)'}'];
+        Assert.Equal("{}"u8.ToArray(), FaxJson.ContentOf(body, "p").ToArray());
+    }
+
+    private static bool Refuses(Action action) => Record.Exception(action) is FaxProtocolException;
+
+    private static void SkipAll(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, FaxJson.ReaderOptions);
+        var budget = new FaxJsonBudget("p");
+        reader.Read();
+        budget.Skip(ref reader);
+    }
+}

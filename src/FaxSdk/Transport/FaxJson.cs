@@ -123,6 +123,42 @@ public static class FaxJson
         };
     }
 
+    /// <summary>
+    /// Whether the property name the reader is on is <paramref name="utf8Name"/>, compared as System.Text.Json compares
+    /// member names: ordinally (escapes decoded), or with <paramref name="ignoreCase"/> as
+    /// <c>PropertyNameCaseInsensitive</c> does (<see cref="StringComparison.OrdinalIgnoreCase"/>). No allocation for ASCII
+    /// names without escapes.
+    /// </summary>
+    /// <param name="reader">The reader, on a <see cref="JsonTokenType.PropertyName"/>.</param>
+    /// <param name="utf8Name">The member name, ASCII, such as <c>"status"u8</c>.</param>
+    /// <param name="ignoreCase">Compare without regard to case.</param>
+    /// <returns><see langword="true"/> when the names are equal.</returns>
+    public static bool PropertyNameIs(ref readonly Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, bool ignoreCase)
+    {
+        if (!ignoreCase)
+        {
+            return reader.ValueTextEquals(utf8Name);
+        }
+
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var raw = reader.ValueSpan;
+            if (System.Text.Ascii.IsValid(raw))
+            {
+                return System.Text.Ascii.EqualsIgnoreCase(raw, utf8Name);
+            }
+        }
+
+        // Escaped or non-ASCII (such as a dotless i, which OrdinalIgnoreCase equates with I): compare as the serialiser does.
+        if (reader.ValueSpan.Length > 6 * utf8Name.Length)
+        {
+            return false;
+        }
+
+        var name = reader.GetString();
+        return string.Equals(name, System.Text.Encoding.ASCII.GetString(utf8Name), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)
     {
         if (body.StartsWith("\uFEFF"u8))

@@ -119,3 +119,38 @@ public class FaxJsonBudgetTests
         budget.Skip(ref reader);
     }
 }
+
+/// <summary><see cref="FaxJson.PropertyNameIs"/> against the serialiser's own member matching.</summary>
+public class FaxJsonPropertyNameTests
+{
+    private sealed class Target
+    {
+        public string? Status { get; set; }
+    }
+
+    [Theory]
+    [InlineData("Status")]
+    [InlineData("status")]
+    [InlineData("STATUS")]
+    [InlineData("St\\u0061tus")]
+    [InlineData("\\u0073tatus")]
+    [InlineData("stat\u0131s")]
+    [InlineData("\u017Ftatus")]
+    [InlineData("Statu")]
+    [InlineData("Statuses")]
+    [InlineData("st\u00e4tus")]
+    [InlineData("St\\u00e4tus")]
+    public void Matches_what_the_serialiser_binds(string name)
+    {
+        var json = "{\"" + name + "\":\"x\"}";
+        foreach (var ignoreCase in new[] { false, true })
+        {
+            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = ignoreCase };
+            var bound = JsonSerializer.Deserialize<Target>(json, options)!.Status is not null;
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            reader.Read();
+            Assert.Equal(bound, FaxJson.PropertyNameIs(ref reader, "Status"u8, ignoreCase));
+        }
+    }
+}

@@ -7,17 +7,23 @@ using FaxSdk.StoneFax;
 
 namespace FaxSdk.Benchmarks;
 
-/// <summary>Phaxio response → status: the SDK parser against the raw-reader floor (baseline) and JsonDocument + hand mapping.</summary>
+/// <summary>Phaxio response → status: the SDK parser against the raw-reader floor (baseline), JsonDocument + hand mapping,
+/// STJ reflection DTO + hand mapping, and the size of the returned objects (a deep copy).</summary>
 [MemoryDiagnoser]
 public class PhaxioResponseParsing
 {
     private byte[] _payload = [];
+    private ReturnedObjects _returned = null!;
 
     [Params("seed partialsuccess", "10 recipients")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _payload = Case == "10 recipients" ? Payloads.PhaxioRecipients(10) : Payloads.Fixture("phaxio", "partialsuccess.json");
+    public void Setup()
+    {
+        _payload = Case == "10 recipients" ? Payloads.PhaxioRecipients(10) : Payloads.Fixture("phaxio", "partialsuccess.json");
+        _returned = ReturnedObjects.Of(Sdk);
+    }
 
     [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
     public int Floor() => JsonFloor.Walk(_payload);
@@ -27,6 +33,12 @@ public class PhaxioResponseParsing
 
     [Benchmark(Description = "JsonDocument + hand mapping")]
     public FaxJobStatus HandWritten() => HandWrittenParsers.Phaxio(_payload);
+
+    [Benchmark(Description = "STJ reflection DTO + hand mapping")]
+    public FaxJobStatus ReflectionDto() => ReflectionDtoParsers.Phaxio(_payload);
+
+    [Benchmark(Description = "Returned objects (deep copy)")]
+    public object ReturnedObjectsCopy() => _returned.Copy();
 }
 
 /// <summary>StoneFax seed example → status.</summary>
@@ -34,6 +46,10 @@ public class PhaxioResponseParsing
 public class StoneFaxResponseParsing
 {
     private readonly byte[] _payload = Payloads.Fixture("stonefax", "seed-outbound-unwrapped.json");
+    private ReturnedObjects _returned = null!;
+
+    [GlobalSetup]
+    public void Setup() => _returned = ReturnedObjects.Of(Sdk);
 
     [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
     public int Floor() => JsonFloor.Walk(_payload);
@@ -43,6 +59,12 @@ public class StoneFaxResponseParsing
 
     [Benchmark(Description = "JsonDocument + hand mapping")]
     public FaxJobStatus HandWritten() => HandWrittenParsers.StoneFax(_payload);
+
+    [Benchmark(Description = "STJ reflection DTO + hand mapping")]
+    public FaxJobStatus ReflectionDto() => ReflectionDtoParsers.StoneFax(_payload);
+
+    [Benchmark(Description = "Returned objects (deep copy)")]
+    public object ReturnedObjectsCopy() => _returned.Copy();
 }
 
 /// <summary>Pantarey seed example → status.</summary>
@@ -50,6 +72,10 @@ public class StoneFaxResponseParsing
 public class PantareyResponseParsing
 {
     private readonly byte[] _payload = Payloads.Fixture("pantarey", "seed-finished.json");
+    private ReturnedObjects _returned = null!;
+
+    [GlobalSetup]
+    public void Setup() => _returned = ReturnedObjects.Of(Sdk);
 
     [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
     public int Floor() => JsonFloor.Walk(_payload);
@@ -59,6 +85,12 @@ public class PantareyResponseParsing
 
     [Benchmark(Description = "JsonDocument + hand mapping")]
     public FaxJobStatus HandWritten() => HandWrittenParsers.Pantarey(_payload);
+
+    [Benchmark(Description = "STJ reflection DTO + hand mapping")]
+    public FaxJobStatus ReflectionDto() => ReflectionDtoParsers.Pantarey(_payload);
+
+    [Benchmark(Description = "Returned objects (deep copy)")]
+    public object ReturnedObjectsCopy() => _returned.Copy();
 }
 
 /// <summary>Concord GetFaxStatus answer → statuses: the reference example and a batch of 1,000 ids.</summary>
@@ -66,12 +98,17 @@ public class PantareyResponseParsing
 public class ConcordResponseParsing
 {
     private byte[] _payload = [];
+    private ReturnedObjects _returned = null!;
 
     [Params("reference example", "1000 ids")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _payload = Case == "1000 ids" ? Payloads.ConcordBatch(1000) : Payloads.Fixture("concord", "json-mixed.json");
+    public void Setup()
+    {
+        _payload = Case == "1000 ids" ? Payloads.ConcordBatch(1000) : Payloads.Fixture("concord", "json-mixed.json");
+        _returned = ReturnedObjects.Of(Sdk);
+    }
 
     [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
     public int Floor() => JsonFloor.Walk(_payload);
@@ -81,6 +118,12 @@ public class ConcordResponseParsing
 
     [Benchmark(Description = "JsonDocument + hand mapping")]
     public List<FaxJobStatus> HandWritten() => HandWrittenParsers.Concord(_payload);
+
+    [Benchmark(Description = "STJ reflection DTO + hand mapping")]
+    public FaxJobStatus[] ReflectionDto() => ReflectionDtoParsers.Concord(_payload);
+
+    [Benchmark(Description = "Returned objects (deep copy)")]
+    public object ReturnedObjectsCopy() => _returned.Copy();
 }
 
 /// <summary>Retarus report list → statuses: the seed example and a page of 1,000 reports.</summary>
@@ -88,12 +131,17 @@ public class ConcordResponseParsing
 public class RetarusResponseParsing
 {
     private byte[] _payload = [];
+    private ReturnedObjects _returned = null!;
 
     [Params("seed", "1000 reports")]
     public string Case { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => _payload = Case == "1000 reports" ? Payloads.RetarusPage(1000) : Payloads.Fixture("retarus", "seed-reports.json");
+    public void Setup()
+    {
+        _payload = Case == "1000 reports" ? Payloads.RetarusPage(1000) : Payloads.Fixture("retarus", "seed-reports.json");
+        _returned = ReturnedObjects.Of(Sdk);
+    }
 
     [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader walk")]
     public int Floor() => JsonFloor.Walk(_payload);
@@ -103,4 +151,10 @@ public class RetarusResponseParsing
 
     [Benchmark(Description = "JsonDocument + hand mapping")]
     public List<FaxJobStatus> HandWritten() => HandWrittenParsers.Retarus(_payload);
+
+    [Benchmark(Description = "STJ reflection DTO + hand mapping")]
+    public FaxJobStatus[] ReflectionDto() => ReflectionDtoParsers.Retarus(_payload);
+
+    [Benchmark(Description = "Returned objects (deep copy)")]
+    public object ReturnedObjectsCopy() => _returned.Copy();
 }

@@ -146,6 +146,12 @@ public sealed class FaxJobTracker
     public int Track(IEnumerable<FaxJobReference> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.TryGetNonEnumeratedCount(out var count))
+        {
+            // One table of the right size, not a chain of doublings (large-object-heap arrays) while a million jobs arrive.
+            _store.EnsureCapacity(count);
+        }
+
         return jobs.Count(Track);
     }
 

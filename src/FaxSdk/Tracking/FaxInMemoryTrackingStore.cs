@@ -263,6 +263,15 @@ public sealed class FaxInMemoryTrackingStore : IFaxTrackingStore
         return added;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> jobs besides those tracked.</summary>
+    internal void EnsureCapacity(int more)
+    {
+        lock (_lock)
+        {
+            _jobs.EnsureCapacity(_jobs.Count + more);
+        }
+    }
+
     /// <summary>Adds one job synchronously; <see langword="false"/> when it is already tracked.</summary>
     internal bool Add(FaxJobReference job, DateTimeOffset dueAt)
     {

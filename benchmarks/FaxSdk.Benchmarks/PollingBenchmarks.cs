@@ -1,4 +1,3 @@
-using System.Net;
 using BenchmarkDotNet.Attributes;
 using FaxSdk.Phaxio;
 
@@ -15,7 +14,6 @@ namespace FaxSdk.Benchmarks;
 public class PollingBenchmarks
 {
     private const int Jobs = 10_000;
-    private readonly byte[] _body = Payloads.Fixture("phaxio", "partialsuccess.json");
     private PhaxioStatusProvider _provider = null!;
     private FaxStatusClient _client = null!;
     private FaxJobReference[] _jobs = [];
@@ -23,10 +21,10 @@ public class PollingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var http = new HttpClient(new CannedHandler(_body)) { BaseAddress = new Uri("https://api.phaxio.test/v2.1/") };
+        var http = new HttpClient(new CannedPhaxioHandler(Jobs)) { BaseAddress = new Uri("https://api.phaxio.test/v2.1/") };
         _provider = new PhaxioStatusProvider(http, new PhaxioOptions { BaseAddress = http.BaseAddress, ApiKey = "key", ApiSecret = "secret" });
         _client = new FaxStatusClient(new OneProviderResolver(_provider), new FaxStatusClientOptions { TerminalStatusCapacity = Jobs });
-        _jobs = [.. Enumerable.Range(0, Jobs).Select(i => new FaxJobReference("phaxio", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        _jobs = CannedPhaxioHandler.Jobs(Jobs);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Jobs, Description = "Provider.GetStatusAsync (per status update)")]
@@ -57,12 +55,6 @@ public class PollingBenchmarks
         tracker.Track(_jobs);
         await tracker.RunAsync().ConfigureAwait(false);
         return completed;
-    }
-
-    private sealed class CannedHandler(byte[] body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
     }
 
     private sealed class OneProviderResolver(IFaxStatusProvider provider) : IFaxStatusProviderResolver

@@ -34,7 +34,7 @@ public sealed class PantareyStatusProvider : FaxHttpStatusProvider<PantareyOptio
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Options.Set(FaxResilience.IdempotentRequest, true); // The query task only reads: safe to retry.
         request.Headers.Authorization = string.IsNullOrWhiteSpace(Options.BearerToken)
-            ? FaxHttpRequests.Basic(Options.Username ?? "", Options.Password ?? "")
+            ? BasicAuthorization(Options.Username ?? "", Options.Password ?? "")
             : new AuthenticationHeaderValue("Bearer", Options.BearerToken);
 
         byte[] body;

@@ -22,7 +22,7 @@ public sealed class PhaxioStatusProvider : FaxHttpStatusProvider<PhaxioOptions>
 
         var baseAddress = Options.BaseAddress ?? PhaxioOptions.DefaultBaseAddress;
         var request = new HttpRequestMessage(HttpMethod.Get, FaxUri.Combine(baseAddress, "faxes", FaxUri.EscapePathSegment(job.JobId)));
-        request.Headers.Authorization = FaxHttpRequests.Basic(Options.ApiKey, Options.ApiSecret);
+        request.Headers.Authorization = BasicAuthorization(Options.ApiKey, Options.ApiSecret);
         var body = await SendAsync(request, job.JobId, cancellationToken).ConfigureAwait(false);
         var status = PhaxioStatusParser.ParseResponse(body);
         if (!IsSameFax(status.JobId, job.JobId))

@@ -240,7 +240,7 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
         segments[0] = FaxUri.EscapePathSegment(Options.CustomerNumber);
         path.CopyTo(segments, 1);
         var request = new HttpRequestMessage(method, FaxUri.Combine(dataCenter, segments));
-        request.Headers.Authorization = FaxHttpRequests.Basic(Options.Username, Options.Password);
+        request.Headers.Authorization = BasicAuthorization(Options.Username, Options.Password);
         if (method == HttpMethod.Post)
         {
             // The only POST is the bulk DELETE action: deleting is idempotent, so it is safe to retry.

@@ -22,7 +22,7 @@ public sealed class StoneFaxStatusProvider : FaxHttpStatusProvider<StoneFaxOptio
         var baseAddress = Options.BaseAddress ?? throw new InvalidOperationException("stonefax: BaseAddress is not configured.");
         var uri = FaxUri.Combine(baseAddress, "fw/Apps/StoneFax/WebAPI/Faxes/Outbound", FaxUri.EscapePathSegment(job.JobId));
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = FaxHttpRequests.Basic(Options.Username, Options.Password);
+        request.Headers.Authorization = BasicAuthorization(Options.Username, Options.Password);
         var body = await SendAsync(request, job.JobId, cancellationToken).ConfigureAwait(false);
         try
         {

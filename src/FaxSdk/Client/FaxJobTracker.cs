@@ -125,7 +125,7 @@ public sealed class FaxJobTracker
         ArgumentNullException.ThrowIfNull(job);
         var viaFeed = _client.Providers.GetProvider(job.Provider, job.Instance) is IFaxReportFeedProvider;
         var now = _client.TimeProvider.GetUtcNow();
-        if (_store.Add([job], now) == 0)
+        if (!_store.Add(job, now))
         {
             return false;
         }
@@ -146,6 +146,12 @@ public sealed class FaxJobTracker
     public int Track(IEnumerable<FaxJobReference> jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.TryGetNonEnumeratedCount(out var count))
+        {
+            // One table of the right size, not a chain of doublings (large-object-heap arrays) while a million jobs arrive.
+            _store.EnsureCapacity(count);
+        }
+
         return jobs.Count(Track);
     }
 
@@ -266,11 +272,11 @@ public sealed class FaxJobTracker
         {
             var error = result.Error!;
             var report = new FaxPollFailure { Provider = claimed.Job.Provider, Instance = claimed.Job.Instance, Job = claimed.Job, Error = error, ConsecutiveFailures = decision.ConsecutiveErrors };
-            Log.PollFailed(_logger, claimed.Job.ToString(), error.GetType().Name, decision.ConsecutiveErrors, outcome.NextDueAt - now);
+            Log.PollFailed(_logger, claimed.Job, error, decision.ConsecutiveErrors, outcome.NextDueAt - now);
             if (decision.Abandon)
             {
                 _store.Remove(claimed.Job);
-                Log.JobAbandoned(_logger, claimed.Job.ToString(), decision.ConsecutiveErrors);
+                Log.JobAbandoned(_logger, claimed.Job, decision.ConsecutiveErrors);
                 _publisher.Failed(report);
                 _publisher.Abandoned(report);
                 return;

@@ -108,18 +108,21 @@ public class FaxStatusClient
     public virtual async Task<IReadOnlyList<FaxJobStatusResult>> GetStatusesAsync(IEnumerable<FaxJobReference> jobs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var list = jobs.ToList();
-        if (list.Any(j => j is null))
+        // An array cannot change under us; anything else is copied once.
+        var list = jobs as FaxJobReference[] ?? [.. jobs];
+        foreach (var job in list)
         {
-            throw new ArgumentNullException(nameof(jobs), "The jobs must not contain null.");
+            if (job is null)
+            {
+                throw new ArgumentNullException(nameof(jobs), "The jobs must not contain null.");
+            }
         }
 
-        var results = new FaxJobStatusResult[list.Count];
+        var results = new FaxJobStatusResult[list.Length];
         // Resolve every provider before sending anything, so an unconfigured one fails the call with nothing in flight.
-        var groups = list.Select((job, index) => (job, index)).GroupBy(x => (x.job.Provider, x.job.Instance))
-            .Select(g => (g.Key, Provider: _resolver.GetProvider(g.Key.Provider, g.Key.Instance), Members: g.ToList())).ToList();
+        var groups = Group(list);
         var work = new List<Task>();
-        foreach (var (key, provider, members) in groups)
+        foreach (var (provider, members) in groups)
         {
             if (provider is IFaxBatchStatusProvider batch && members.Count > 1)
             {
@@ -128,16 +131,26 @@ public class FaxStatusClient
             else
             {
                 // A few workers per provider instance, not a task per job: the gate admits MaxConcurrencyPerProvider anyway.
-                var gate = Gate(key.Provider, key.Instance);
-                var next = -1;
+                var first = members[0].Job;
+                var gate = Gate(first.Provider, first.Instance);
+                var cursor = new StrongBox<int>(-1);
                 for (var w = Math.Min(_options.MaxConcurrencyPerProvider, members.Count); w > 0; w--)
                 {
-                    work.Add(ReadEachAsync(provider, gate, members, () => Interlocked.Increment(ref next), results, cancellationToken));
+                    work.Add(ReadEachAsync(provider, gate, members, cursor, results, cancellationToken));
                 }
             }
         }
 
-        await Task.WhenAll(work).ConfigureAwait(false);
+        foreach (var task in work)
+        {
+            // Usually already complete (a canned or fast answer): no WhenAll task then.
+            if (!task.IsCompletedSuccessfully)
+            {
+                await Task.WhenAll(work).ConfigureAwait(false);
+                break;
+            }
+        }
+
         return results;
     }
 
@@ -174,7 +187,7 @@ public class FaxStatusClient
 
             if (session.DeadlinePassed)
             {
-                Log.WaitTimedOut(_logger, job.ToString(), session.State.Polls);
+                Log.WaitTimedOut(_logger, job, session.State.Polls);
                 return session.Result(FaxWaitOutcome.TimedOut);
             }
         }
@@ -217,7 +230,7 @@ public class FaxStatusClient
 
             if (session.DeadlinePassed)
             {
-                Log.WaitTimedOut(_logger, job.ToString(), session.State.Polls);
+                Log.WaitTimedOut(_logger, job, session.State.Polls);
                 throw new FaxWaitTimeoutException(job.Provider, $"Job {job} was not final when the watch's timeout of {options?.Timeout} passed (last state: {reported?.State.ToString() ?? "none read"}).", session.State);
             }
         }
@@ -239,7 +252,7 @@ public class FaxStatusClient
             return;
         }
 
-        Log.StateChanged(_logger, job.ToString(), from?.ToString() ?? "none", to.ToString());
+        Log.StateChanged(_logger, job, from, to);
         if (from is { } before)
         {
             Diagnostics.FaxSdkTelemetry.RecordStateTransition(job.Provider, job.Instance, before, to);
@@ -266,7 +279,7 @@ public class FaxStatusClient
     /// <param name="job">The job of the update.</param>
     /// <param name="exception">What the handler threw.</param>
     internal void OnPushHandlerFailed(FaxJobReference job, Exception exception) =>
-        Log.PushHandlerFailed(_logger, job.ToString(), exception.GetType().Name);
+        Log.PushHandlerFailed(_logger, job, exception);
 
     /// <summary>The longest a provider's Retry-After is honoured: one day (longer values are taken as one day).</summary>
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
@@ -340,10 +353,40 @@ public class FaxStatusClient
         return new FaxWaitSession(this, job, options, schedule, policy, _logger);
     }
 
+    /// <summary>The jobs by provider instance, in first-seen order, each with its provider (resolved once per instance).</summary>
+    private List<(IFaxStatusProvider Provider, List<(FaxJobReference Job, int Index)> Members)> Group(FaxJobReference[] jobs)
+    {
+        var groups = new List<(IFaxStatusProvider Provider, List<(FaxJobReference Job, int Index)> Members)>();
+        Dictionary<(string, string), int>? byKey = null;
+        var last = -1;
+        for (var i = 0; i < jobs.Length; i++)
+        {
+            var job = jobs[i];
+            // Consecutive jobs of one instance (the usual case) need no lookup.
+            if (last < 0 || !SameInstance(groups[last].Members[0].Job, job))
+            {
+                byKey ??= [];
+                if (!byKey.TryGetValue((job.Provider, job.Instance), out last))
+                {
+                    last = groups.Count;
+                    byKey.Add((job.Provider, job.Instance), last);
+                    groups.Add((_resolver.GetProvider(job.Provider, job.Instance), []));
+                }
+            }
+
+            groups[last].Members.Add((job, i));
+        }
+
+        return groups;
+    }
+
+    private static bool SameInstance(FaxJobReference a, FaxJobReference b) =>
+        string.Equals(a.Provider, b.Provider, StringComparison.Ordinal) && string.Equals(a.Instance, b.Instance, StringComparison.Ordinal);
+
     private SemaphoreSlim Gate(string provider, string instance) =>
         _gates.GetOrAdd((provider, instance), _ => new SemaphoreSlim(_options.MaxConcurrencyPerProvider, _options.MaxConcurrencyPerProvider));
 
-    private async Task<FaxJobStatus> ReadAsync(IFaxStatusProvider provider, SemaphoreSlim gate, FaxJobReference job, CancellationToken cancellationToken)
+    private async ValueTask<FaxJobStatus> ReadAsync(IFaxStatusProvider provider, SemaphoreSlim gate, FaxJobReference job, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         FaxJobStatus read;
@@ -368,9 +411,9 @@ public class FaxStatusClient
         return _terminal.Reconcile(job, read);
     }
 
-    private async Task ReadEachAsync(IFaxStatusProvider provider, SemaphoreSlim gate, List<(FaxJobReference Job, int Index)> members, Func<int> next, FaxJobStatusResult[] results, CancellationToken cancellationToken)
+    private async Task ReadEachAsync(IFaxStatusProvider provider, SemaphoreSlim gate, List<(FaxJobReference Job, int Index)> members, StrongBox<int> cursor, FaxJobStatusResult[] results, CancellationToken cancellationToken)
     {
-        for (var i = next(); i < members.Count; i = next())
+        for (var i = Interlocked.Increment(ref cursor.Value); i < members.Count; i = Interlocked.Increment(ref cursor.Value))
         {
             var (job, index) = members[i];
             try

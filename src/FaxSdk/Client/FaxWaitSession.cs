@@ -99,10 +99,10 @@ internal sealed class FaxWaitSession
                 throw;
             }
 
-            Log.PollFailed(_logger, _job.ToString(), exception.GetType().Name, _consecutiveErrors, decision.Delay);
+            Log.PollFailed(_logger, _job, exception, _consecutiveErrors, decision.Delay);
             if (decision.Abandon)
             {
-                Log.JobAbandoned(_logger, _job.ToString(), _consecutiveErrors);
+                Log.JobAbandoned(_logger, _job, _consecutiveErrors);
                 Abandoned = (FaxJobNotFoundException)exception;
                 return State.LastStatus;
             }

@@ -113,12 +113,10 @@ public static class FaxSdkServiceCollectionExtensions
 
         var path = descriptor.GetConfigurationPath(instanceName, FaxSdkConfiguration.RootPath(builder));
         services.AddSingleton<IValidateOptions<TOptions>>(new FaxProviderOptionsValidator<TOptions>(name, path, validator));
-        services.AddSingleton(new FaxProviderRegistration(providerId, instanceName, sp =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);
-            var client = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
-            return create(sp, client, options);
-        }));
+        // One provider object per instance and container, rebuilt on an options reload or after the HttpClient's
+        // handler lifetime (FaxProviderInstanceCache), not a provider and an HttpClient for every job resolved.
+        services.AddKeyedSingleton(name, (sp, _) => new FaxProviderInstanceCache<TOptions>(name, sp, (s, client, options) => create(s, client, options)));
+        services.AddSingleton(new FaxProviderRegistration(providerId, instanceName, sp => sp.GetRequiredKeyedService<FaxProviderInstanceCache<TOptions>>(name).Get()));
 
         // No HttpClient.Timeout here: AddFaxSdkResilience makes it infinite (the pipeline, or the innermost handler with
         // FaxProviderOptions.Timeout, bounds a call).

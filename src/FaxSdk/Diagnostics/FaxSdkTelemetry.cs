@@ -116,7 +116,13 @@ internal static class FaxSdkTelemetry
     /// <param name="instance">The instance name.</param>
     /// <param name="from">The state seen before.</param>
     /// <param name="to">The state seen now.</param>
-    internal static void RecordStateTransition(string provider, string instance, FaxJobState from, FaxJobState to) =>
+    internal static void RecordStateTransition(string provider, string instance, FaxJobState from, FaxJobState to)
+    {
+        if (!JobStateTransitions.Enabled)
+        {
+            return;
+        }
+
         JobStateTransitions.Add(1, new TagList
         {
             { FaxSdkDiagnostics.ProviderTag, provider },
@@ -124,6 +130,7 @@ internal static class FaxSdkTelemetry
             { FaxSdkDiagnostics.JobStateFromTag, StateName(from) },
             { FaxSdkDiagnostics.JobStateToTag, StateName(to) },
         });
+    }
 
     /// <summary>The <see cref="FaxSdkDiagnostics.OutcomeTag"/> value for an exception.</summary>
     internal static string Outcome(Exception error) => error switch

@@ -263,6 +263,33 @@ public sealed class FaxInMemoryTrackingStore : IFaxTrackingStore
         return added;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> jobs besides those tracked.</summary>
+    internal void EnsureCapacity(int more)
+    {
+        lock (_lock)
+        {
+            _jobs.EnsureCapacity(_jobs.Count + more);
+        }
+    }
+
+    /// <summary>Adds one job synchronously; <see langword="false"/> when it is already tracked.</summary>
+    internal bool Add(FaxJobReference job, DateTimeOffset dueAt)
+    {
+        var key = Key(job);
+        lock (_lock)
+        {
+            if (_jobs.ContainsKey(key))
+            {
+                return false;
+            }
+
+            var slot = new Slot(new FaxTrackedJob { Job = job, NextDueAt = dueAt }, ++_sequence);
+            _jobs.Add(key, slot);
+            Index(slot);
+            return true;
+        }
+    }
+
     /// <summary>Removes a job synchronously (what <see cref="RemoveAsync"/> does).</summary>
     internal bool Remove(FaxJobReference job)
     {

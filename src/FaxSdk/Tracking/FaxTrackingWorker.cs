@@ -236,7 +236,7 @@ public sealed class FaxTrackingWorker
             {
                 var job = known[i].Job;
                 var error = results[i]!.Error!;
-                Log.PollFailed(_logger, job.ToString(), error.GetType().Name, decision.ConsecutiveErrors, outcome.NextDueAt - now);
+                Log.PollFailed(_logger, job, error, decision.ConsecutiveErrors, outcome.NextDueAt - now);
                 failures[job] = new FaxPollFailure { Provider = job.Provider, Instance = job.Instance, Job = job, Error = error, ConsecutiveFailures = decision.ConsecutiveErrors };
                 if (decision.Abandon)
                 {
@@ -257,7 +257,7 @@ public sealed class FaxTrackingWorker
                 Raise(() => _publisher.Failed(failure));
                 if (abandoned.Contains(record.Job) && record.IsAbandoned)
                 {
-                    Log.JobAbandoned(_logger, record.Job.ToString(), failure.ConsecutiveFailures);
+                    Log.JobAbandoned(_logger, record.Job, failure.ConsecutiveFailures);
                     FaxTrackingMetrics.Abandoned(record.Job);
                     Raise(() => _publisher.Abandoned(failure));
                 }
@@ -333,7 +333,7 @@ public sealed class FaxTrackingWorker
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
             {
                 // Left under this worker's lease: delivered again (by any worker) once the lease expires.
-                Log.CompletionHandlerFailed(_logger, job.Job.ToString(), exception.GetType().Name, _options.LeaseDuration);
+                Log.CompletionHandlerFailed(_logger, job.Job, exception, _options.LeaseDuration);
                 FaxTrackingMetrics.HandlerFailed(job.Job);
             }
         }

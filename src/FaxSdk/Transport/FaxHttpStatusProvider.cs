@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+
 namespace FaxSdk.Transport;
 
 /// <summary>
@@ -97,4 +99,28 @@ public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider, IFax
         FaxSecrets.Redact(text, FaxSecrets.Normalize(Options.GetSecretValues().Concat(extraSecrets ?? [])));
 
     IEnumerable<string?> IFaxSecretSource.GetSecretValues() => Options.GetSecretValues();
+
+    /// <summary>
+    /// An <c>Authorization: Basic</c> header value (<see cref="FaxHttpRequests.Basic"/>) built once and reused while the
+    /// same user and password strings are asked for (as they are for every request of one options instance; a reloaded
+    /// or changed setting is another string, and builds a new value).
+    /// </summary>
+    /// <param name="user">The user name or API key.</param>
+    /// <param name="password">The password or API secret.</param>
+    /// <returns>The header value (immutable; safe to share between requests).</returns>
+    protected AuthenticationHeaderValue BasicAuthorization(string user, string password)
+    {
+        if (Volatile.Read(ref _basic) is { } cached && ReferenceEquals(cached.Key1, user) && ReferenceEquals(cached.Key2, password))
+        {
+            return cached.Value;
+        }
+
+        var value = FaxHttpRequests.Basic(user, password);
+        Volatile.Write(ref _basic, new CachedHeader(user, password, value));
+        return value;
+    }
+
+    private CachedHeader? _basic;
+
+    private sealed record CachedHeader(string Key1, string Key2, AuthenticationHeaderValue Value);
 }

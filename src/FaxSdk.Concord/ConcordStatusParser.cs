@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using FaxSdk.Concord.Dto;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Concord;
@@ -43,6 +42,9 @@ public static class ConcordStatusParser
     /// <summary>The longest text value (job id, description, error text) read from a SOAP answer: 64 Ki characters.</summary>
     public const int MaxTextLength = 64 * 1024;
 
+    // The detail of an unknown job id (a constant: InvalidJobIdCode is -5019).
+    private const string UnknownIdDetail = "Concord does not know this job id (-5019).";
+
     /// <summary>The bounded XML settings every Concord SOAP body is read with (no DTD, no entities, size cap).</summary>
     internal static readonly XmlReaderSettings XmlSettings = FaxXmlElementReader.CreateSettings(MaxXmlCharacters);
 
@@ -63,29 +65,9 @@ public static class ConcordStatusParser
     public static IReadOnlyList<FaxJobStatus> Parse(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         var answer = Read(body, cancellationToken);
-        if (answer.Simple is not null)
-        {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is a SimpleGetFaxStatus answer, which names no job: read it with ParseSimple(body, jobId).");
-        }
-
-        var response = answer.List!;
-        if (response.Return != true)
-        {
-            var error = response.WSError;
-            throw new ConcordServiceException(error?.ErrorCode ?? 0, error?.ErrorString ?? (response.Return is null ? "the response has no \"return\" value" : "no error text"));
-        }
-
-        var items = response.FaxStatusList ?? [];
-        var statuses = new List<FaxJobStatus>(items.Count);
-        foreach (var item in items)
-        {
-            if (item is not null)
-            {
-                statuses.Add(ToStatus(item));
-            }
-        }
-
-        return statuses;
+        return answer.IsSimple
+            ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is a SimpleGetFaxStatus answer, which names no job: read it with ParseSimple(body, jobId).")
+            : answer.List.ToStatuses();
     }
 
     /// <summary>Reads a <c>SimpleGetFaxStatus</c> answer (JSON or SOAP), whose <c>return</c> is the status id of the one job asked for.</summary>
@@ -100,22 +82,21 @@ public static class ConcordStatusParser
     {
         FaxJobIds.Validate(jobId, nameof(jobId));
         var answer = Read(body, cancellationToken);
-        if (answer.Simple is null)
+        if (!answer.IsSimple)
         {
+            answer.List.Release();
             throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is not a SimpleGetFaxStatus answer.");
         }
 
-        var value = answer.Simple.Return ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the SimpleGetFaxStatus answer has no \"return\" value.");
-        var id = value is >= int.MinValue and <= int.MaxValue ? (int)value : 0;
-        return ToStatus(new ConcordFaxStatusDto { FaxJobId = jobId, FaxJobStatusId = id }, value.ToString(CultureInfo.InvariantCulture));
+        var value = answer.SimpleReturn ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the SimpleGetFaxStatus answer has no \"return\" value.");
+        var item = new ConcordStatusFields { JobId = jobId, StatusId = value is >= int.MinValue and <= int.MaxValue ? (int)value : 0 };
+        return ToStatus(in item, value.ToString(CultureInfo.InvariantCulture));
     }
 
-    private sealed record Answer(ConcordStatusResponseDto? List, ConcordSimpleResponseDto? Simple);
-
-    private static Answer Read(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
+    private static ConcordAnswer Read(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return IsXml(body) ? ReadSoap(body, cancellationToken) : ReadJson(body);
+        return IsXml(body) ? ReadSoap(body, cancellationToken) : ConcordJsonReader.Read(body);
     }
 
     internal static bool IsXml(ReadOnlySpan<byte> body)
@@ -141,32 +122,10 @@ public static class ConcordStatusParser
         return head.StartsWith("<!DOCTYPE html"u8) || head.StartsWith("<!doctype html"u8) || head.StartsWith("<html"u8) || head.StartsWith("<HTML"u8);
     }
 
-    private static Answer ReadJson(ReadOnlySpan<byte> body)
-    {
-        ConcordJsonResponse envelope;
-        try
-        {
-            envelope = FaxJson.Deserialize(body, ConcordJsonContext.Default.ConcordJsonResponse, ProviderId);
-        }
-        catch (FaxProtocolException exception) when (exception.InnerException is ConcordTooManyStatusesException)
-        {
-            throw TooManyStatuses();
-        }
-
-        if (envelope.ListResponse is { } list)
-        {
-            return new Answer(list, null);
-        }
-
-        return envelope.SimpleGetFaxStatusResponse is { } simple
-            ? new Answer(null, simple)
-            : throw new FaxProtocolException(ProviderId, $"{ProviderId}: the JSON is not a Concord status answer: expected an object with \"GetFaxStatusResponse\" (or \"GetRealTimeFaxStatus…Response\", \"SimpleGetFaxStatusResponse\").");
-    }
-
-    private static FaxProtocolException TooManyStatuses() =>
+    internal static FaxProtocolException TooManyStatuses() =>
         new(ProviderId, $"{ProviderId}: the answer holds more than {MaxStatuses} status items.");
 
-    private static Answer ReadSoap(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
+    private static ConcordAnswer ReadSoap(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         if (IsHtml(body))
         {
@@ -177,7 +136,7 @@ public static class ConcordStatusParser
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), XmlSettings);
-            var xml = new SoapReader(reader, cancellationToken);
+            var xml = new ConcordSoapReader(reader, cancellationToken);
             while (xml.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element)
@@ -188,12 +147,23 @@ public static class ConcordStatusParser
                 var name = reader.LocalName;
                 if (IsListResponse(name))
                 {
-                    return new Answer(xml.ReadListResponse(), null);
+                    var answer = default(ConcordAnswer);
+                    try
+                    {
+                        xml.ReadListResponse(ref answer.List);
+                    }
+                    catch
+                    {
+                        answer.List.Release();
+                        throw;
+                    }
+
+                    return answer;
                 }
 
                 if (name.Equals("SimpleGetFaxStatusResponse", StringComparison.OrdinalIgnoreCase))
                 {
-                    return new Answer(null, xml.ReadSimpleResponse());
+                    return new ConcordAnswer { IsSimple = true, SimpleReturn = xml.ReadSimpleResponse() };
                 }
 
                 if (name == "Fault")
@@ -216,37 +186,45 @@ public static class ConcordStatusParser
 
     internal static FaxProtocolException Malformed(string name) => new(ProviderId, $"{ProviderId}: the SOAP element {name} does not hold a valid value.");
 
-    /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
-    internal static FaxJobStatus ToStatus(ConcordFaxStatusDto item) => ToStatus(item, item.FaxJobStatusId?.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// The provider status of a <c>FaxJobStatusId</c>: for a known code the generated wire spelling, which is the code's
+    /// invariant decimal text, returned as the constant <see cref="ConcordFaxJobStatusMap.ToWire"/> holds (no string is
+    /// made); for any other code its invariant text.
+    /// </summary>
+    internal static string ProviderStatusOf(int code) =>
+        ConcordFaxJobStatusMap.TryFromCode(code, out var known) ? known.ToWire() : code.ToString(CultureInfo.InvariantCulture);
 
-    private static FaxJobStatus ToStatus(ConcordFaxStatusDto item, string? providerStatus)
+    /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item) => ToStatus(in item, item.StatusId is { } code ? ProviderStatusOf(code) : null);
+
+    /// <summary>The canonical status of one status item with the given provider status.</summary>
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, string? providerStatus)
     {
-        var jobId = string.IsNullOrEmpty(item.FaxJobId) ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a FaxStatus item has no FaxJobId.") : item.FaxJobId;
-        var errorCode = item.Error?.ErrorCode ?? 0;
-        var unknownId = item.FaxJobStatusId == InvalidJobIdCode || errorCode == InvalidJobIdCode;
-        var state = unknownId || item.FaxJobStatusId is not { } id ? FaxJobState.Unknown : ConcordFaxJobStatusMap.FromCode(id).ToCanonical();
-        FaxError? error = errorCode != 0 || (state == FaxJobState.Failed && !string.IsNullOrEmpty(item.Error?.ErrorString))
-            ? new FaxError(FaxFailureCategory.Unknown, errorCode.ToString(CultureInfo.InvariantCulture), item.Error?.ErrorString)
+        var jobId = string.IsNullOrEmpty(item.JobId) ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a FaxStatus item has no FaxJobId.") : item.JobId;
+        var errorCode = item.ErrorCode;
+        var unknownId = item.StatusId == InvalidJobIdCode || errorCode == InvalidJobIdCode;
+        var state = unknownId || item.StatusId is not { } id ? FaxJobState.Unknown : ConcordFaxJobStatusMap.FromCode(id).ToCanonical();
+        FaxError? error = errorCode != 0 || (state == FaxJobState.Failed && !string.IsNullOrEmpty(item.ErrorText))
+            ? new FaxError(FaxFailureCategory.Unknown, errorCode.ToString(CultureInfo.InvariantCulture), item.ErrorText)
             : null;
-        var detail = unknownId ? $"Concord does not know this job id ({InvalidJobIdCode})." : item.StatusDescription;
+        var detail = unknownId ? UnknownIdDetail : item.Description;
         IReadOnlyList<FaxRecipientStatus> recipients = [];
         DateTimeOffset? completedAt = null;
         int? pages = null;
         if (item.IsRealTime && !unknownId)
         {
-            var delivered = FaxTimestamps.Parse(item.FaxDeliveryDateTime);
             var recipientState = state switch
             {
                 FaxJobState.Succeeded => FaxRecipientState.Succeeded,
                 FaxJobState.Failed => FaxRecipientState.Failed,
-                FaxJobState.InProgress => item.RecipientCurrentPageCount > 0 ? FaxRecipientState.Transmitting : FaxRecipientState.Pending,
+                FaxJobState.InProgress => item.CurrentPages > 0 ? FaxRecipientState.Transmitting : FaxRecipientState.Pending,
                 _ => FaxRecipientState.Unknown,
             };
-            completedAt = recipientState.IsTerminal() ? delivered : null;
-            pages = item.RecipientTotalPageCount > 0 ? item.RecipientTotalPageCount : null;
-            if (state == FaxJobState.InProgress && item.RecipientTotalPageCount > 0)
+            completedAt = recipientState.IsTerminal() ? item.DeliveredAt : null;
+            pages = item.TotalPages > 0 ? item.TotalPages : null;
+            if (state == FaxJobState.InProgress && item.TotalPages > 0)
             {
-                detail = string.Create(CultureInfo.InvariantCulture, $"{detail} (page {Math.Max(0, item.RecipientCurrentPageCount ?? 0)} of {item.RecipientTotalPageCount})").TrimStart();
+                detail = string.Create(CultureInfo.InvariantCulture, $"{detail} (page {Math.Max(0, item.CurrentPages ?? 0)} of {item.TotalPages})").TrimStart();
             }
 
             recipients =
@@ -257,8 +235,8 @@ public static class ConcordStatusParser
                     State = recipientState,
                     ProviderStatus = item.RecipientState?.ToString(CultureInfo.InvariantCulture),
                     CompletedAt = completedAt,
-                    CallDuration = item.FaxDeliveryDuration > 0 ? TimeSpan.FromSeconds(item.FaxDeliveryDuration.Value) : null,
-                    RemoteCsid = string.IsNullOrWhiteSpace(item.RemoteFaxCSID) ? null : item.RemoteFaxCSID.Trim(),
+                    CallDuration = item.Duration > 0 ? TimeSpan.FromSeconds(item.Duration.Value) : null,
+                    RemoteCsid = item.RemoteCsid,
                     Error = recipientState == FaxRecipientState.Failed ? error : null,
                 },
             ];

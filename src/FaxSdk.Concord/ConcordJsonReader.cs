@@ -160,7 +160,8 @@ internal static class ConcordJsonReader
                     break;
                 case 2:
                     reader.Read();
-                    ReadError(ref reader, ref budget, out answer.ErrorCode, out answer.ErrorText);
+                    var unused = default(string);
+                    ReadError(ref reader, ref budget, out answer.ErrorCode, out answer.ErrorText, ref unused);
                     break;
                 default:
                     budget.Skip(ref reader);
@@ -183,6 +184,7 @@ internal static class ConcordJsonReader
         }
 
         var count = 0;
+        var repeated = default(RepeatedTexts);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             // Null items count towards the bound and are skipped (their jobs are missing from the answer).
@@ -193,13 +195,13 @@ internal static class ConcordJsonReader
 
             if (reader.TokenType != JsonTokenType.Null)
             {
-                var item = ReadItem(ref reader, ref budget);
+                var item = ReadItem(ref reader, ref budget, ref repeated);
                 answer.Add(in item);
             }
         }
     }
 
-    private static ConcordStatusFields ReadItem(ref Utf8JsonReader reader, ref FaxJsonBudget budget)
+    private static ConcordStatusFields ReadItem(ref Utf8JsonReader reader, ref FaxJsonBudget budget, ref RepeatedTexts repeated)
     {
         var item = default(ConcordStatusFields);
         StartObject(ref reader, ref budget);
@@ -217,8 +219,8 @@ internal static class ConcordJsonReader
             {
                 case 0: item.JobId = reader.GetString(); break;
                 case 1: item.StatusId = Int(ref reader); break;
-                case 2: item.Description = reader.GetString(); break;
-                case 3: ReadError(ref reader, ref budget, out item.ErrorCode, out item.ErrorText); break;
+                case 2: item.Description = Text(ref reader, ref repeated.Description); break;
+                case 3: ReadError(ref reader, ref budget, out item.ErrorCode, out item.ErrorText, ref repeated.ErrorText); break;
                 case 4: item.RecipientState = Int(ref reader); break;
                 case 5: item.CurrentPages = Int(ref reader); break;
                 case 6: item.TotalPages = Int(ref reader); break;
@@ -236,7 +238,7 @@ internal static class ConcordJsonReader
     }
 
     /// <summary>An <c>Error</c> or <c>WSError</c>: <see langword="null"/> is no error; <c>ErrorCode</c>, when present, must be a number.</summary>
-    private static void ReadError(ref Utf8JsonReader reader, ref FaxJsonBudget budget, out int code, out string? text)
+    private static void ReadError(ref Utf8JsonReader reader, ref FaxJsonBudget budget, out int code, out string? text, ref string? previousText)
     {
         code = 0;
         text = null;
@@ -256,7 +258,7 @@ internal static class ConcordJsonReader
                     break;
                 case 1:
                     reader.Read();
-                    text = reader.GetString();
+                    text = Text(ref reader, ref previousText);
                     break;
                 default:
                     budget.Skip(ref reader);
@@ -273,6 +275,21 @@ internal static class ConcordJsonReader
         }
 
         budget.CountObject();
+    }
+
+    /// <summary>
+    /// A string member, or <see langword="null"/>: the previous item's text when the bytes are the same ASCII text
+    /// (descriptions and error texts repeat through a batch; strings are immutable, so the statuses share one), otherwise
+    /// a new string, remembered for the next item.
+    /// </summary>
+    private static string? Text(ref Utf8JsonReader reader, ref string? previous)
+    {
+        if (previous is not null && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && Ascii.Equals(reader.ValueSpan, previous))
+        {
+            return previous;
+        }
+
+        return previous = reader.GetString();
     }
 
     /// <summary>A whole number or <see langword="null"/>; anything else (text, a fraction, out of range) is unreadable.</summary>
@@ -315,7 +332,9 @@ internal static class ConcordJsonReader
         var raw = reader.ValueSpan;
         for (var i = 0; i < names.Length; i++)
         {
-            if (raw.Length == names[i].Length && Ascii.EqualsIgnoreCase(raw, names[i]))
+            // The service writes the names as documented: try the exact bytes before the case-insensitive comparison.
+            var name = names[i];
+            if (raw.Length == name.Length && (raw.SequenceEqual(name) || Ascii.EqualsIgnoreCase(raw, name)))
             {
                 return i;
             }
@@ -333,6 +352,13 @@ internal static class ConcordJsonReader
         }
 
         return -1;
+    }
+
+    /// <summary>The texts of the previous item, for <see cref="Text"/>.</summary>
+    private struct RepeatedTexts
+    {
+        public string? Description;
+        public string? ErrorText;
     }
 
     /// <summary>One list answer per envelope member name (the last occurrence of each).</summary>

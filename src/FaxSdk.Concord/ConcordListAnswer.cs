@@ -55,7 +55,8 @@ internal struct ConcordListAnswer
             _buffer = grown;
         }
 
-        _buffer[_count++] = ConcordStatusParser.ToStatus(in item);
+        var status = ConcordStatusParser.ToStatus(in item, _count > 0 ? _buffer[_count - 1].Error : null);
+        _buffer[_count++] = status;
     }
 
     /// <summary>The statuses, in the answer's order, once the answer says <c>return: true</c>; releases the buffer.</summary>

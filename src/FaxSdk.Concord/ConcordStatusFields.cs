@@ -4,7 +4,7 @@ namespace FaxSdk.Concord;
 /// The fields of one Concord status item as they are read: a <c>FaxStatus</c> or <c>RealTimeFaxStatus…</c> item of an
 /// answer, or a push notification. Members come in any order and a repeated member keeps its last value, so the
 /// readers gather them here, on the stack, and build the status once the item ends
-/// (<see cref="ConcordStatusParser.ToStatus(in ConcordStatusFields, string?)"/>). Nothing here reaches the heap.
+/// (<see cref="ConcordStatusParser.ToStatus(in ConcordStatusFields, FaxError?)"/>). Nothing here reaches the heap.
 /// </summary>
 internal struct ConcordStatusFields
 {

@@ -187,6 +187,19 @@ public static class ConcordStatusParser
     internal static FaxProtocolException Malformed(string name) => new(ProviderId, $"{ProviderId}: the SOAP element {name} does not hold a valid value.");
 
     /// <summary>
+    /// A failure's error: <paramref name="previous"/> when it has the same code and text (a <see cref="FaxError"/> is
+    /// immutable, so the statuses of one answer that failed alike share it), otherwise a new one.
+    /// </summary>
+    private static FaxError ErrorOf(int code, string? text, FaxError? previous)
+    {
+        Span<char> digits = stackalloc char[11];
+        code.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        return previous is not null && previous.Category == FaxFailureCategory.Unknown && previous.Message == text && previous.Code.AsSpan().SequenceEqual(digits[..length])
+            ? previous
+            : new FaxError(FaxFailureCategory.Unknown, new string(digits[..length]), text);
+    }
+
+    /// <summary>
     /// The provider status of a <c>FaxJobStatusId</c>: for a known code the generated wire spelling, which is the code's
     /// invariant decimal text, returned as the constant <see cref="ConcordFaxJobStatusMap.ToWire"/> holds (no string is
     /// made); for any other code its invariant text.
@@ -195,17 +208,20 @@ public static class ConcordStatusParser
         ConcordFaxJobStatusMap.TryFromCode(code, out var known) ? known.ToWire() : code.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
-    internal static FaxJobStatus ToStatus(in ConcordStatusFields item) => ToStatus(in item, item.StatusId is { } code ? ProviderStatusOf(code) : null);
+    /// <param name="item">The item's fields.</param>
+    /// <param name="previousError">The error of the answer's previous status, reused when this item's error is the same.</param>
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, FaxError? previousError = null) =>
+        ToStatus(in item, item.StatusId is { } code ? ProviderStatusOf(code) : null, previousError);
 
     /// <summary>The canonical status of one status item with the given provider status.</summary>
-    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, string? providerStatus)
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, string? providerStatus, FaxError? previousError = null)
     {
         var jobId = string.IsNullOrEmpty(item.JobId) ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a FaxStatus item has no FaxJobId.") : item.JobId;
         var errorCode = item.ErrorCode;
         var unknownId = item.StatusId == InvalidJobIdCode || errorCode == InvalidJobIdCode;
         var state = unknownId || item.StatusId is not { } id ? FaxJobState.Unknown : ConcordFaxJobStatusMap.FromCode(id).ToCanonical();
         FaxError? error = errorCode != 0 || (state == FaxJobState.Failed && !string.IsNullOrEmpty(item.ErrorText))
-            ? new FaxError(FaxFailureCategory.Unknown, errorCode.ToString(CultureInfo.InvariantCulture), item.ErrorText)
+            ? ErrorOf(errorCode, item.ErrorText, previousError)
             : null;
         var detail = unknownId ? UnknownIdDetail : item.Description;
         IReadOnlyList<FaxRecipientStatus> recipients = [];

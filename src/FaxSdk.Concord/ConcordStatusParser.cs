@@ -17,8 +17,12 @@ namespace FaxSdk.Concord;
 /// <see cref="FaxRecipientStatus.FaxNumber"/> is empty) with the page progress, and once delivered the delivery time
 /// (<see cref="FaxRecipientStatus.CompletedAt"/>, UTC unless the text carries an offset), the call duration and the
 /// remote CSID. <c>RecipientState</c> is undocumented: it is kept as the recipient's provider status.</para>
-/// <para>Bounds: SOAP is read as a stream (no DTD, no entities, no tree), at most <see cref="MaxXmlDepth"/> levels deep
-/// and <see cref="MaxXmlCharacters"/> characters; at most <see cref="MaxStatuses"/> items per answer; text values of at
+/// <para>Both transports are read once, forward-only, straight into the statuses (no DTOs, no document tree): JSON with
+/// a <see cref="System.Text.Json.Utf8JsonReader"/> (member names without regard to case), SOAP with an
+/// <see cref="XmlReader"/>. Members may come in any order; a repeated member keeps its last value.</para>
+/// <para>Bounds: SOAP is read as a stream (no DTD, no entities), at most <see cref="MaxXmlDepth"/> levels deep
+/// and <see cref="MaxXmlCharacters"/> characters; JSON at most 32 levels deep, within <see cref="FaxPayloadLimits"/>
+/// (counted inline, skipped members included); at most <see cref="MaxStatuses"/> items per answer; text values of at
 /// most <see cref="MaxTextLength"/> characters. <see langword="null"/> items in a JSON list are skipped (the provider
 /// reports their jobs as missing from the answer). Reading stops at the token's cancellation.</para>
 /// </remarks>

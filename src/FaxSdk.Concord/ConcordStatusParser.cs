@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using FaxSdk.Concord.Dto;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Concord;
@@ -18,8 +17,12 @@ namespace FaxSdk.Concord;
 /// <see cref="FaxRecipientStatus.FaxNumber"/> is empty) with the page progress, and once delivered the delivery time
 /// (<see cref="FaxRecipientStatus.CompletedAt"/>, UTC unless the text carries an offset), the call duration and the
 /// remote CSID. <c>RecipientState</c> is undocumented: it is kept as the recipient's provider status.</para>
-/// <para>Bounds: SOAP is read as a stream (no DTD, no entities, no tree), at most <see cref="MaxXmlDepth"/> levels deep
-/// and <see cref="MaxXmlCharacters"/> characters; at most <see cref="MaxStatuses"/> items per answer; text values of at
+/// <para>Both transports are read once, forward-only, straight into the statuses (no DTOs, no document tree): JSON with
+/// a <see cref="System.Text.Json.Utf8JsonReader"/> (member names without regard to case), SOAP with an
+/// <see cref="XmlReader"/>. Members may come in any order; a repeated member keeps its last value.</para>
+/// <para>Bounds: SOAP is read as a stream (no DTD, no entities), at most <see cref="MaxXmlDepth"/> levels deep
+/// and <see cref="MaxXmlCharacters"/> characters; JSON at most 32 levels deep, within <see cref="FaxPayloadLimits"/>
+/// (counted inline, skipped members included); at most <see cref="MaxStatuses"/> items per answer; text values of at
 /// most <see cref="MaxTextLength"/> characters. <see langword="null"/> items in a JSON list are skipped (the provider
 /// reports their jobs as missing from the answer). Reading stops at the token's cancellation.</para>
 /// </remarks>
@@ -43,6 +46,9 @@ public static class ConcordStatusParser
     /// <summary>The longest text value (job id, description, error text) read from a SOAP answer: 64 Ki characters.</summary>
     public const int MaxTextLength = 64 * 1024;
 
+    // The detail of an unknown job id (a constant: InvalidJobIdCode is -5019).
+    private const string UnknownIdDetail = "Concord does not know this job id (-5019).";
+
     /// <summary>The bounded XML settings every Concord SOAP body is read with (no DTD, no entities, size cap).</summary>
     internal static readonly XmlReaderSettings XmlSettings = FaxXmlElementReader.CreateSettings(MaxXmlCharacters);
 
@@ -63,29 +69,9 @@ public static class ConcordStatusParser
     public static IReadOnlyList<FaxJobStatus> Parse(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         var answer = Read(body, cancellationToken);
-        if (answer.Simple is not null)
-        {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is a SimpleGetFaxStatus answer, which names no job: read it with ParseSimple(body, jobId).");
-        }
-
-        var response = answer.List!;
-        if (response.Return != true)
-        {
-            var error = response.WSError;
-            throw new ConcordServiceException(error?.ErrorCode ?? 0, error?.ErrorString ?? (response.Return is null ? "the response has no \"return\" value" : "no error text"));
-        }
-
-        var items = response.FaxStatusList ?? [];
-        var statuses = new List<FaxJobStatus>(items.Count);
-        foreach (var item in items)
-        {
-            if (item is not null)
-            {
-                statuses.Add(ToStatus(item));
-            }
-        }
-
-        return statuses;
+        return answer.IsSimple
+            ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is a SimpleGetFaxStatus answer, which names no job: read it with ParseSimple(body, jobId).")
+            : answer.List.ToStatuses();
     }
 
     /// <summary>Reads a <c>SimpleGetFaxStatus</c> answer (JSON or SOAP), whose <c>return</c> is the status id of the one job asked for.</summary>
@@ -100,22 +86,21 @@ public static class ConcordStatusParser
     {
         FaxJobIds.Validate(jobId, nameof(jobId));
         var answer = Read(body, cancellationToken);
-        if (answer.Simple is null)
+        if (!answer.IsSimple)
         {
+            answer.List.Release();
             throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is not a SimpleGetFaxStatus answer.");
         }
 
-        var value = answer.Simple.Return ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the SimpleGetFaxStatus answer has no \"return\" value.");
-        var id = value is >= int.MinValue and <= int.MaxValue ? (int)value : 0;
-        return ToStatus(new ConcordFaxStatusDto { FaxJobId = jobId, FaxJobStatusId = id }, value.ToString(CultureInfo.InvariantCulture));
+        var value = answer.SimpleReturn ?? throw new FaxProtocolException(ProviderId, $"{ProviderId}: the SimpleGetFaxStatus answer has no \"return\" value.");
+        var item = new ConcordStatusFields { JobId = jobId, StatusId = value is >= int.MinValue and <= int.MaxValue ? (int)value : 0 };
+        return ToStatus(in item, value.ToString(CultureInfo.InvariantCulture));
     }
 
-    private sealed record Answer(ConcordStatusResponseDto? List, ConcordSimpleResponseDto? Simple);
-
-    private static Answer Read(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
+    private static ConcordAnswer Read(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return IsXml(body) ? ReadSoap(body, cancellationToken) : ReadJson(body);
+        return IsXml(body) ? ReadSoap(body, cancellationToken) : ConcordJsonReader.Read(body);
     }
 
     internal static bool IsXml(ReadOnlySpan<byte> body)
@@ -141,32 +126,10 @@ public static class ConcordStatusParser
         return head.StartsWith("<!DOCTYPE html"u8) || head.StartsWith("<!doctype html"u8) || head.StartsWith("<html"u8) || head.StartsWith("<HTML"u8);
     }
 
-    private static Answer ReadJson(ReadOnlySpan<byte> body)
-    {
-        ConcordJsonResponse envelope;
-        try
-        {
-            envelope = FaxJson.Deserialize(body, ConcordJsonContext.Default.ConcordJsonResponse, ProviderId);
-        }
-        catch (FaxProtocolException exception) when (exception.InnerException is ConcordTooManyStatusesException)
-        {
-            throw TooManyStatuses();
-        }
-
-        if (envelope.ListResponse is { } list)
-        {
-            return new Answer(list, null);
-        }
-
-        return envelope.SimpleGetFaxStatusResponse is { } simple
-            ? new Answer(null, simple)
-            : throw new FaxProtocolException(ProviderId, $"{ProviderId}: the JSON is not a Concord status answer: expected an object with \"GetFaxStatusResponse\" (or \"GetRealTimeFaxStatus…Response\", \"SimpleGetFaxStatusResponse\").");
-    }
-
-    private static FaxProtocolException TooManyStatuses() =>
+    internal static FaxProtocolException TooManyStatuses() =>
         new(ProviderId, $"{ProviderId}: the answer holds more than {MaxStatuses} status items.");
 
-    private static Answer ReadSoap(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
+    private static ConcordAnswer ReadSoap(ReadOnlySpan<byte> body, CancellationToken cancellationToken)
     {
         if (IsHtml(body))
         {
@@ -177,7 +140,7 @@ public static class ConcordStatusParser
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), XmlSettings);
-            var xml = new SoapReader(reader, cancellationToken);
+            var xml = new ConcordSoapReader(reader, cancellationToken);
             while (xml.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element)
@@ -188,12 +151,23 @@ public static class ConcordStatusParser
                 var name = reader.LocalName;
                 if (IsListResponse(name))
                 {
-                    return new Answer(xml.ReadListResponse(), null);
+                    var answer = default(ConcordAnswer);
+                    try
+                    {
+                        xml.ReadListResponse(ref answer.List);
+                    }
+                    catch
+                    {
+                        answer.List.Release();
+                        throw;
+                    }
+
+                    return answer;
                 }
 
                 if (name.Equals("SimpleGetFaxStatusResponse", StringComparison.OrdinalIgnoreCase))
                 {
-                    return new Answer(null, xml.ReadSimpleResponse());
+                    return new ConcordAnswer { IsSimple = true, SimpleReturn = xml.ReadSimpleResponse() };
                 }
 
                 if (name == "Fault")
@@ -216,37 +190,61 @@ public static class ConcordStatusParser
 
     internal static FaxProtocolException Malformed(string name) => new(ProviderId, $"{ProviderId}: the SOAP element {name} does not hold a valid value.");
 
-    /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
-    internal static FaxJobStatus ToStatus(ConcordFaxStatusDto item) => ToStatus(item, item.FaxJobStatusId?.ToString(CultureInfo.InvariantCulture));
-
-    private static FaxJobStatus ToStatus(ConcordFaxStatusDto item, string? providerStatus)
+    /// <summary>
+    /// A failure's error: <paramref name="previous"/> when it has the same code and text (a <see cref="FaxError"/> is
+    /// immutable, so the statuses of one answer that failed alike share it), otherwise a new one.
+    /// </summary>
+    private static FaxError ErrorOf(int code, string? text, FaxError? previous)
     {
-        var jobId = string.IsNullOrEmpty(item.FaxJobId) ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a FaxStatus item has no FaxJobId.") : item.FaxJobId;
-        var errorCode = item.Error?.ErrorCode ?? 0;
-        var unknownId = item.FaxJobStatusId == InvalidJobIdCode || errorCode == InvalidJobIdCode;
-        var state = unknownId || item.FaxJobStatusId is not { } id ? FaxJobState.Unknown : ConcordFaxJobStatusMap.FromCode(id).ToCanonical();
-        FaxError? error = errorCode != 0 || (state == FaxJobState.Failed && !string.IsNullOrEmpty(item.Error?.ErrorString))
-            ? new FaxError(FaxFailureCategory.Unknown, errorCode.ToString(CultureInfo.InvariantCulture), item.Error?.ErrorString)
+        Span<char> digits = stackalloc char[11];
+        code.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        return previous is not null && previous.Category == FaxFailureCategory.Unknown && previous.Message == text && previous.Code.AsSpan().SequenceEqual(digits[..length])
+            ? previous
+            : new FaxError(FaxFailureCategory.Unknown, new string(digits[..length]), text);
+    }
+
+    /// <summary>
+    /// The provider status of a <c>FaxJobStatusId</c>: for a known code the generated wire spelling, which is the code's
+    /// invariant decimal text, returned as the constant <see cref="ConcordFaxJobStatusMap.ToWire"/> holds (no string is
+    /// made); for any other code its invariant text.
+    /// </summary>
+    internal static string ProviderStatusOf(int code) =>
+        ConcordFaxJobStatusMap.TryFromCode(code, out var known) ? known.ToWire() : code.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The canonical status of one status item (shared by the answers and the push notification).</summary>
+    /// <param name="item">The item's fields.</param>
+    /// <param name="previousError">The error of the answer's previous status, reused when this item's error is the same.</param>
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, FaxError? previousError = null) =>
+        ToStatus(in item, item.StatusId is { } code ? ProviderStatusOf(code) : null, previousError);
+
+    /// <summary>The canonical status of one status item with the given provider status.</summary>
+    internal static FaxJobStatus ToStatus(in ConcordStatusFields item, string? providerStatus, FaxError? previousError = null)
+    {
+        var jobId = string.IsNullOrEmpty(item.JobId) ? throw new FaxProtocolException(ProviderId, $"{ProviderId}: a FaxStatus item has no FaxJobId.") : item.JobId;
+        var errorCode = item.ErrorCode;
+        var unknownId = item.StatusId == InvalidJobIdCode || errorCode == InvalidJobIdCode;
+        var state = unknownId || item.StatusId is not { } id ? FaxJobState.Unknown : ConcordFaxJobStatusMap.FromCode(id).ToCanonical();
+        FaxError? error = errorCode != 0 || (state == FaxJobState.Failed && !string.IsNullOrEmpty(item.ErrorText))
+            ? ErrorOf(errorCode, item.ErrorText, previousError)
             : null;
-        var detail = unknownId ? $"Concord does not know this job id ({InvalidJobIdCode})." : item.StatusDescription;
+        var detail = unknownId ? UnknownIdDetail : item.Description;
         IReadOnlyList<FaxRecipientStatus> recipients = [];
         DateTimeOffset? completedAt = null;
         int? pages = null;
         if (item.IsRealTime && !unknownId)
         {
-            var delivered = FaxTimestamps.Parse(item.FaxDeliveryDateTime);
             var recipientState = state switch
             {
                 FaxJobState.Succeeded => FaxRecipientState.Succeeded,
                 FaxJobState.Failed => FaxRecipientState.Failed,
-                FaxJobState.InProgress => item.RecipientCurrentPageCount > 0 ? FaxRecipientState.Transmitting : FaxRecipientState.Pending,
+                FaxJobState.InProgress => item.CurrentPages > 0 ? FaxRecipientState.Transmitting : FaxRecipientState.Pending,
                 _ => FaxRecipientState.Unknown,
             };
-            completedAt = recipientState.IsTerminal() ? delivered : null;
-            pages = item.RecipientTotalPageCount > 0 ? item.RecipientTotalPageCount : null;
-            if (state == FaxJobState.InProgress && item.RecipientTotalPageCount > 0)
+            completedAt = recipientState.IsTerminal() ? item.DeliveredAt : null;
+            pages = item.TotalPages > 0 ? item.TotalPages : null;
+            if (state == FaxJobState.InProgress && item.TotalPages > 0)
             {
-                detail = string.Create(CultureInfo.InvariantCulture, $"{detail} (page {Math.Max(0, item.RecipientCurrentPageCount ?? 0)} of {item.RecipientTotalPageCount})").TrimStart();
+                detail = string.Create(CultureInfo.InvariantCulture, $"{detail} (page {Math.Max(0, item.CurrentPages ?? 0)} of {item.TotalPages})").TrimStart();
             }
 
             recipients =
@@ -257,8 +255,8 @@ public static class ConcordStatusParser
                     State = recipientState,
                     ProviderStatus = item.RecipientState?.ToString(CultureInfo.InvariantCulture),
                     CompletedAt = completedAt,
-                    CallDuration = item.FaxDeliveryDuration > 0 ? TimeSpan.FromSeconds(item.FaxDeliveryDuration.Value) : null,
-                    RemoteCsid = string.IsNullOrWhiteSpace(item.RemoteFaxCSID) ? null : item.RemoteFaxCSID.Trim(),
+                    CallDuration = item.Duration > 0 ? TimeSpan.FromSeconds(item.Duration.Value) : null,
+                    RemoteCsid = item.RemoteCsid,
                     Error = recipientState == FaxRecipientState.Failed ? error : null,
                 },
             ];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using FaxSdk.Concord.Dto;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Concord;
 
@@ -48,14 +49,13 @@ public static class ConcordPushParser
             throw Protocol($"the form holds more than {MaxFormFields} fields; a notification has 11.");
         }
 
-        var notification = new ConcordNotificationDto();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var notification = default(ConcordNotificationFields);
         foreach (var (name, value) in form.Fields)
         {
             // The first value of a repeated field counts, as FaxWebhookForm.GetField has it.
-            if (name is not null && ConcordNotificationDto.IsField(name) && seen.Add(name))
+            if (name is not null)
             {
-                notification.Set(name, value ?? string.Empty);
+                notification.Set(name, value ?? string.Empty, keepFirst: true);
             }
         }
 
@@ -97,12 +97,13 @@ public static class ConcordPushParser
             throw Protocol("the XML has a document type declaration (DTD), which is refused unread.");
         }
 
-        ConcordNotificationDto? notification = null;
+        var notification = default(ConcordNotificationFields);
+        var found = false;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), ConcordStatusParser.XmlSettings);
-            var xml = new SoapReader(reader, cancellationToken);
-            while (notification is null && xml.Read())
+            var xml = new ConcordSoapReader(reader, cancellationToken);
+            while (!found && xml.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element)
                 {
@@ -111,7 +112,8 @@ public static class ConcordPushParser
 
                 if (reader.LocalName == "FaxDeliveryNotification")
                 {
-                    notification = xml.ReadNotification();
+                    xml.ReadNotification(ref notification);
+                    found = true;
                 }
                 else if (reader.LocalName == "Fault")
                 {
@@ -124,9 +126,9 @@ public static class ConcordPushParser
             throw new FaxProtocolException(ProviderId, $"{ProviderId}: the notification is not well-formed XML (line {exception.LineNumber}, position {exception.LinePosition}).", exception);
         }
 
-        return notification is null
-            ? throw Protocol("the XML holds no FaxDeliveryNotification element (namespace C3FDNS).")
-            : ToPush(notification, instance);
+        return found
+            ? ToPush(in notification, instance)
+            : throw Protocol("the XML holds no FaxDeliveryNotification element (namespace C3FDNS).");
     }
 
     /// <summary>Reads a notification request in whichever flavour its content type (or, without one, its body) says.</summary>
@@ -148,7 +150,7 @@ public static class ConcordPushParser
         };
     }
 
-    private static FaxPushedStatus ToPush(ConcordNotificationDto notification, string instance)
+    private static FaxPushedStatus ToPush(in ConcordNotificationFields notification, string instance)
     {
         var jobId = notification.FaxJobId?.Trim();
         if (string.IsNullOrEmpty(jobId))
@@ -166,19 +168,26 @@ public static class ConcordPushParser
             ? null
             : int.TryParse(statusText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : throw Protocol("FaxJobStatusId does not hold a whole number.");
         var completed = statusId is 1 or 2;
-        var status = ConcordStatusParser.ToStatus(new ConcordFaxStatusDto
+        var remoteCsid = Blank(notification.RemoteFaxCSID);
+        var item = new ConcordStatusFields
         {
-            FaxJobId = jobId,
-            FaxJobStatusId = statusId,
-            StatusDescription = Blank(notification.StatusDescription),
-            Error = new ConcordErrorDto { ErrorCode = Int(notification.ErrorCode) ?? 0, ErrorString = Blank(notification.ErrorString) },
+            JobId = jobId,
+            StatusId = statusId,
+            Description = Blank(notification.StatusDescription),
+            ErrorCode = Int(notification.ErrorCode) ?? 0,
+            ErrorText = Blank(notification.ErrorString),
 
             // The page count of a completed job (a push with status 3 would read as "page 0 of N").
-            RecipientTotalPageCount = completed ? Int(notification.PageCount) : null,
-            FaxDeliveryDateTime = notification.FaxDeliveryDateTime?.Trim() ?? string.Empty,
-            FaxDeliveryDuration = Int(notification.FaxDeliveryDuration),
-            RemoteFaxCSID = Blank(notification.RemoteFaxCSID),
-        });
+            TotalPages = completed ? Int(notification.PageCount) : null,
+
+            // Always present (blank when not delivered): a push is read as a real-time item.
+            HasDeliveryTime = true,
+            DeliveredAt = FaxTimestamps.Parse(notification.FaxDeliveryDateTime?.Trim() ?? string.Empty),
+            Duration = Int(notification.FaxDeliveryDuration),
+            HasRemoteCsid = remoteCsid is not null,
+            RemoteCsid = remoteCsid,
+        };
+        var status = ConcordStatusParser.ToStatus(in item);
         return new FaxPushedStatus
         {
             Job = new FaxJobReference(ProviderId, jobId, instance),

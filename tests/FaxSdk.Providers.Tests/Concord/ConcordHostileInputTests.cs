@@ -1,5 +1,6 @@
 using System.Text;
 using FaxSdk.Concord;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Providers.Tests.Concord;
 
@@ -56,6 +57,19 @@ public class ConcordHostileInputTests
 
         Assert.Contains("more than 10000", Assert.Throws<FaxProtocolException>(() => ConcordStatusParser.Parse(Utf8(json))).Message, StringComparison.Ordinal);
         Assert.Contains("more than 10000", Assert.Throws<FaxProtocolException>(() => ConcordStatusParser.Parse(Utf8(xml))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_payload_limits_hold_inside_members_the_parser_skips()
+    {
+        var item = """{"FaxJobId":"br1","FaxJobStatusId":1}""";
+        var longArray = """{"GetFaxStatusResponse":{"return":true,"x":[""" + string.Join(',', Enumerable.Repeat("0", FaxPayloadLimits.MaxArrayLength + 1)) + "],\"FaxStatusList\":[" + item + "]}}";
+        var manyObjects = """{"GetFaxStatusResponse":{"return":true,"FaxStatusList":[""" + item + "]"
+            + string.Concat(Enumerable.Range(0, 6).Select(i => $",\"x{i}\":[" + string.Join(',', Enumerable.Repeat("{}", 9_000)) + "]")) + "}}";
+
+        Assert.Contains("more than 10,000 elements", Assert.Throws<FaxProtocolException>(() => ConcordStatusParser.Parse(Utf8(longArray))).Message, StringComparison.Ordinal);
+        Assert.Contains("more than 50,000 JSON objects", Assert.Throws<FaxProtocolException>(() => ConcordStatusParser.Parse(Utf8(manyObjects))).Message, StringComparison.Ordinal);
+        Assert.Single(ConcordStatusParser.Parse(Utf8(longArray.Replace(",0]", "]", StringComparison.Ordinal))));
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>The JSON answer, named after the operation: <c>{"GetFaxStatusResponse": {...}}</c>, <c>{"GetRealTimeFaxStatusExResponse": {...}}</c>, ….</summary>
 internal sealed class ConcordJsonResponse

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>The body of a list answer (<c>GetFaxStatus</c>, <c>GetRealTimeFaxStatus…</c>), shared by the JSON and SOAP readers.</summary>
 internal sealed class ConcordStatusResponseDto

@@ -1,4 +1,4 @@
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>One <c>FaxStatus</c> item, or a <c>RealTimeFaxStatus</c>/<c>…Ex</c>/<c>…Ex2</c> item with its extra fields.</summary>
 internal sealed class ConcordFaxStatusDto

@@ -1,4 +1,4 @@
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>A <c>WSError</c>: <c>{ErrorCode, ErrorString}</c>.</summary>
 internal sealed class ConcordErrorDto

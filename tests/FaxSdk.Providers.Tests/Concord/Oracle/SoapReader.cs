@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>
 /// A forward-only reader of Concord SOAP answers over an <see cref="XmlReader"/>: no tree is built, every step checks
@@ -10,7 +10,7 @@ namespace FaxSdk.Concord.Dto;
 /// </summary>
 internal sealed class SoapReader(XmlReader reader, CancellationToken cancellationToken)
 {
-    private readonly FaxXmlElementReader _xml = new(reader, ConcordStatusParser.ProviderId, ConcordStatusParser.MaxXmlDepth, ConcordStatusParser.MaxTextLength, cancellationToken);
+    private readonly FaxXmlElementReader _xml = new(reader, ConcordOracleStatusParser.ProviderId, ConcordOracleStatusParser.MaxXmlDepth, ConcordOracleStatusParser.MaxTextLength, cancellationToken);
 
     /// <summary>Reads the next node; <see langword="false"/> at the end.</summary>
     public bool Read() => _xml.Read();
@@ -26,7 +26,7 @@ internal sealed class SoapReader(XmlReader reader, CancellationToken cancellatio
         var text = Text(name).Trim();
         return text.Length == 0
             ? null
-            : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw ConcordStatusParser.Malformed(name);
+            : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw ConcordOracleStatusParser.Malformed(name);
     }
 
     /// <summary>Reads a list answer (the reader is on its start tag).</summary>
@@ -39,7 +39,7 @@ internal sealed class SoapReader(XmlReader reader, CancellationToken cancellatio
             {
                 case "return":
                     var text = Text(name).Trim();
-                    response.Return = text.Length == 0 ? null : bool.TryParse(text, out var ok) ? ok : text == "1" || (text == "0" ? false : throw ConcordStatusParser.Malformed(name));
+                    response.Return = text.Length == 0 ? null : bool.TryParse(text, out var ok) ? ok : text == "1" || (text == "0" ? false : throw ConcordOracleStatusParser.Malformed(name));
                     break;
                 case "WSError":
                     response.WSError = ReadError();
@@ -48,9 +48,9 @@ internal sealed class SoapReader(XmlReader reader, CancellationToken cancellatio
                     var items = new List<ConcordFaxStatusDto?>();
                     Children(_ =>
                     {
-                        if (items.Count == ConcordStatusParser.MaxStatuses)
+                        if (items.Count == ConcordOracleStatusParser.MaxStatuses)
                         {
-                            throw new FaxProtocolException(ConcordStatusParser.ProviderId, $"{ConcordStatusParser.ProviderId}: the answer holds more than {ConcordStatusParser.MaxStatuses} status items.");
+                            throw new FaxProtocolException(ConcordOracleStatusParser.ProviderId, $"{ConcordOracleStatusParser.ProviderId}: the answer holds more than {ConcordOracleStatusParser.MaxStatuses} status items.");
                         }
 
                         items.Add(ReadItem());
@@ -76,7 +76,7 @@ internal sealed class SoapReader(XmlReader reader, CancellationToken cancellatio
                 var text = Text(name).Trim();
                 response.Return = text.Length == 0
                     ? null
-                    : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw ConcordStatusParser.Malformed(name);
+                    : long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw ConcordOracleStatusParser.Malformed(name);
             }
             else
             {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>The <c>SimpleGetFaxStatus</c> answer: <c>return</c> is the status id (1, 2, 3 or -5019), with no job id.</summary>
 internal sealed class ConcordSimpleResponseDto

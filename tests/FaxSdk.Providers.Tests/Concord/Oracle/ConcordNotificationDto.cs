@@ -1,4 +1,4 @@
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
 /// <summary>
 /// The fields of a Concord push notification (the HTTP POST form or the SOAP <c>FaxDeliveryNotification</c>), as

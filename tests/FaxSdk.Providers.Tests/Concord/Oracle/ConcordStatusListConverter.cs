@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Concord.Dto;
+namespace FaxSdk.Providers.Tests.Concord.Oracle;
 
-/// <summary>Reads <c>FaxStatusList</c> item by item, refusing more than <see cref="ConcordStatusParser.MaxStatuses"/> items (so a huge list is refused before it is held in memory).</summary>
+/// <summary>Reads <c>FaxStatusList</c> item by item, refusing more than <see cref="ConcordOracleStatusParser.MaxStatuses"/> items (so a huge list is refused before it is held in memory).</summary>
 internal sealed class ConcordStatusListConverter : JsonConverter<List<ConcordFaxStatusDto?>?>
 {
     public override List<ConcordFaxStatusDto?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -21,12 +21,12 @@ internal sealed class ConcordStatusListConverter : JsonConverter<List<ConcordFax
         var list = new List<ConcordFaxStatusDto?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (list.Count == ConcordStatusParser.MaxStatuses)
+            if (list.Count == ConcordOracleStatusParser.MaxStatuses)
             {
                 throw new ConcordTooManyStatusesException();
             }
 
-            list.Add(reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, ConcordJsonContext.Default.ConcordFaxStatusDto));
+            list.Add(reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize(ref reader, ConcordOracleJsonContext.Default.ConcordFaxStatusDto));
         }
 
         return list;
@@ -40,7 +40,7 @@ internal sealed class ConcordStatusListConverter : JsonConverter<List<ConcordFax
 internal sealed class ConcordTooManyStatusesException : JsonException
 {
     public ConcordTooManyStatusesException()
-        : base($"more than {ConcordStatusParser.MaxStatuses} FaxStatus items")
+        : base($"more than {ConcordOracleStatusParser.MaxStatuses} FaxStatus items")
     {
     }
 }

@@ -199,7 +199,7 @@ internal static class PhaxioBodyReader
                 fax.NumPages = ReadInt32(ref reader, "num_pages");
                 break;
             case PhaxioMember.Status:
-                fax.Status = ReadWire(ref reader, "status", out fax.StatusValue, static b => PhaxioFaxStatusMap.ParseUtf8(b), static s => PhaxioFaxStatusMap.Parse(s), static v => v.ToWire());
+                fax.Status = ReadWire<FaxStatusWire, PhaxioFaxStatus>(ref reader, "status", out fax.StatusValue);
                 break;
             case PhaxioMember.IsTest:
                 fax.IsTest = ReadBool(ref reader, "is_test");
@@ -287,7 +287,7 @@ internal static class PhaxioBodyReader
                     recipient.PhoneNumber = ReadString(ref reader, "phone_number");
                     break;
                 case PhaxioMember.Status:
-                    recipient.Status = ReadWire(ref reader, "status", out recipient.StatusValue, static b => PhaxioRecipientStatusMap.ParseUtf8(b), static s => PhaxioRecipientStatusMap.Parse(s), static v => v.ToWire());
+                    recipient.Status = ReadWire<RecipientStatusWire, PhaxioRecipientStatus>(ref reader, "status", out recipient.StatusValue);
                     break;
                 case PhaxioMember.RetryCount:
                     recipient.RetryCount = ReadInt32(ref reader, "retry_count");
@@ -316,7 +316,7 @@ internal static class PhaxioBodyReader
         switch (member)
         {
             case PhaxioMember.ErrorType:
-                error.Type = ReadWire(ref reader, "error_type", out error.TypeValue, static b => PhaxioErrorTypeMap.ParseUtf8(b), static s => PhaxioErrorTypeMap.Parse(s), static v => v.ToWire());
+                error.Type = ReadWire<ErrorTypeWire, PhaxioErrorType>(ref reader, "error_type", out error.TypeValue);
                 break;
             case PhaxioMember.ErrorId:
                 error.Id = ReadInt32(ref reader, "error_id");
@@ -331,8 +331,8 @@ internal static class PhaxioBodyReader
     /// A wire value (a string or <c>null</c>) and its member. When the bytes are exactly the generated spelling
     /// (<c>ToWire</c>) of the member they parse to, that constant string is returned instead of a new one.
     /// </summary>
-    private static string? ReadWire<T>(ref Utf8JsonReader reader, string name, out T value,
-        Func<ReadOnlySpan<byte>, T> parseUtf8, Func<string, T> parse, Func<T, string> toWire)
+    private static string? ReadWire<TMap, T>(ref Utf8JsonReader reader, string name, out T value)
+        where TMap : struct, IWireMap<T>
     {
         value = default!;
         if (reader.TokenType == JsonTokenType.Null)
@@ -343,8 +343,8 @@ internal static class PhaxioBodyReader
         Expect(ref reader, JsonTokenType.String, name);
         if (!reader.ValueIsEscaped)
         {
-            value = parseUtf8(reader.ValueSpan);
-            var wire = toWire(value);
+            value = TMap.ParseUtf8(reader.ValueSpan);
+            var wire = TMap.ToWire(value);
             if (wire.Length > 0 && Ascii.Equals(reader.ValueSpan, wire))
             {
                 return wire;
@@ -352,7 +352,7 @@ internal static class PhaxioBodyReader
         }
 
         var text = reader.GetString()!;
-        value = parse(text);
+        value = TMap.Parse(text);
         return text;
     }
 
@@ -459,4 +459,41 @@ internal static class PhaxioBodyReader
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("The JSON ends before its last object is complete (incomplete).");
+
+    /// <summary>A generated map's parse and spelling, for <see cref="ReadWire{TMap, T}"/> (a struct, so each map gets its own code).</summary>
+    private interface IWireMap<T>
+    {
+        static abstract T ParseUtf8(ReadOnlySpan<byte> utf8);
+
+        static abstract T Parse(string text);
+
+        static abstract string ToWire(T value);
+    }
+
+    private readonly struct FaxStatusWire : IWireMap<PhaxioFaxStatus>
+    {
+        public static PhaxioFaxStatus ParseUtf8(ReadOnlySpan<byte> utf8) => PhaxioFaxStatusMap.ParseUtf8(utf8);
+
+        public static PhaxioFaxStatus Parse(string text) => PhaxioFaxStatusMap.Parse(text);
+
+        public static string ToWire(PhaxioFaxStatus value) => value.ToWire();
+    }
+
+    private readonly struct RecipientStatusWire : IWireMap<PhaxioRecipientStatus>
+    {
+        public static PhaxioRecipientStatus ParseUtf8(ReadOnlySpan<byte> utf8) => PhaxioRecipientStatusMap.ParseUtf8(utf8);
+
+        public static PhaxioRecipientStatus Parse(string text) => PhaxioRecipientStatusMap.Parse(text);
+
+        public static string ToWire(PhaxioRecipientStatus value) => value.ToWire();
+    }
+
+    private readonly struct ErrorTypeWire : IWireMap<PhaxioErrorType>
+    {
+        public static PhaxioErrorType ParseUtf8(ReadOnlySpan<byte> utf8) => PhaxioErrorTypeMap.ParseUtf8(utf8);
+
+        public static PhaxioErrorType Parse(string text) => PhaxioErrorTypeMap.Parse(text);
+
+        public static string ToWire(PhaxioErrorType value) => value.ToWire();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace FaxSdk.Phaxio;
@@ -48,77 +49,47 @@ internal static class PhaxioMembers
     /// </summary>
     /// <param name="reader">The reader, on a <see cref="JsonTokenType.PropertyName"/>.</param>
     /// <returns>The member, or <see cref="PhaxioMember.Unknown"/>.</returns>
-    public static PhaxioMember Of(ref readonly Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return Of(reader.ValueSpan);
-        }
+    public static PhaxioMember Of(ref readonly Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? OfEscaped(in reader) : Of(reader.ValueSpan);
 
-        // An escaped name is at least as long as written as decoded: a long one cannot be any of ours.
+    /// <summary>An escaped name, decoded on the stack (out of line, so the common path has no stack buffer to clear).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PhaxioMember OfEscaped(ref readonly Utf8JsonReader reader)
+    {
+        // A name is at least as long written with escapes as decoded: a longer one cannot be any of ours.
         Span<byte> name = stackalloc byte[LongestName * 6];
         return reader.ValueSpan.Length <= name.Length ? Of(name[..reader.CopyString(name)]) : PhaxioMember.Unknown;
     }
 
-    private static PhaxioMember Of(ReadOnlySpan<byte> name)
+    // By length, then each name of that length: comparisons with constant UTF-8 literals, which the JIT unrolls.
+    private static PhaxioMember Of(ReadOnlySpan<byte> name) => name.Length switch
     {
-        if (name.Length is < 2 or > LongestName)
-        {
-            return PhaxioMember.Unknown;
-        }
-
-        // The one member a name can be, told by its length and first byte (error_type and error_code by their seventh),
-        // then compared in full.
-        var member = ((name.Length << 8) | name[0]) switch
-        {
-            (2 << 8) | 'i' => PhaxioMember.Id,
-            (4 << 8) | 'd' => PhaxioMember.Data,
-            (5 << 8) | 'f' => PhaxioMember.FaxId,
-            (6 << 8) | 's' => PhaxioMember.Status,
-            (6 << 8) | 'p' => PhaxioMember.Paging,
-            (6 << 8) | 'n' => PhaxioMember.Number,
-            (7 << 8) | 's' => PhaxioMember.Success,
-            (7 << 8) | 'm' => PhaxioMember.Message,
-            (7 << 8) | 'i' => PhaxioMember.IsTest,
-            (8 << 8) | 'e' => PhaxioMember.ErrorId,
-            (9 << 8) | 'd' => PhaxioMember.Direction,
-            (9 << 8) | 'n' => PhaxioMember.NumPages,
-            (10 << 8) | 'r' => PhaxioMember.Recipients,
-            (10 << 8) | 'c' => PhaxioMember.CreatedAt,
-            (10 << 8) | 'e' => name[6] == 't' ? PhaxioMember.ErrorType : PhaxioMember.ErrorCode,
-            (11 << 8) | 'r' => PhaxioMember.RetryCount,
-            (12 << 8) | 'c' => PhaxioMember.CompletedAt,
-            (12 << 8) | 'p' => PhaxioMember.PhoneNumber,
-            (12 << 8) | 'r' => PhaxioMember.RequestedAt,
-            (13 << 8) | 'e' => PhaxioMember.ErrorMessage,
-            _ => PhaxioMember.Unknown,
-        };
-        return member != PhaxioMember.Unknown && name.SequenceEqual(Spelling(member)) ? member : PhaxioMember.Unknown;
-    }
-
-    private static ReadOnlySpan<byte> Spelling(PhaxioMember member) => member switch
-    {
-        PhaxioMember.Id => "id"u8,
-        PhaxioMember.Data => "data"u8,
-        PhaxioMember.FaxId => "faxId"u8,
-        PhaxioMember.Status => "status"u8,
-        PhaxioMember.Paging => "paging"u8,
-        PhaxioMember.Number => "number"u8,
-        PhaxioMember.Success => "success"u8,
-        PhaxioMember.Message => "message"u8,
-        PhaxioMember.IsTest => "is_test"u8,
-        PhaxioMember.ErrorId => "error_id"u8,
-        PhaxioMember.Direction => "direction"u8,
-        PhaxioMember.NumPages => "num_pages"u8,
-        PhaxioMember.Recipients => "recipients"u8,
-        PhaxioMember.CreatedAt => "created_at"u8,
-        PhaxioMember.ErrorType => "error_type"u8,
-        PhaxioMember.ErrorCode => "error_code"u8,
-        PhaxioMember.RetryCount => "retry_count"u8,
-        PhaxioMember.CompletedAt => "completed_at"u8,
-        PhaxioMember.PhoneNumber => "phone_number"u8,
-        PhaxioMember.RequestedAt => "requested_at"u8,
-        PhaxioMember.ErrorMessage => "error_message"u8,
-        _ => [],
+        2 when name.SequenceEqual("id"u8) => PhaxioMember.Id,
+        4 when name.SequenceEqual("data"u8) => PhaxioMember.Data,
+        5 when name.SequenceEqual("faxId"u8) => PhaxioMember.FaxId,
+        6 => name.SequenceEqual("status"u8) ? PhaxioMember.Status
+            : name.SequenceEqual("paging"u8) ? PhaxioMember.Paging
+            : name.SequenceEqual("number"u8) ? PhaxioMember.Number
+            : PhaxioMember.Unknown,
+        7 => name.SequenceEqual("success"u8) ? PhaxioMember.Success
+            : name.SequenceEqual("message"u8) ? PhaxioMember.Message
+            : name.SequenceEqual("is_test"u8) ? PhaxioMember.IsTest
+            : PhaxioMember.Unknown,
+        8 when name.SequenceEqual("error_id"u8) => PhaxioMember.ErrorId,
+        9 => name.SequenceEqual("direction"u8) ? PhaxioMember.Direction
+            : name.SequenceEqual("num_pages"u8) ? PhaxioMember.NumPages
+            : PhaxioMember.Unknown,
+        10 => name.SequenceEqual("recipients"u8) ? PhaxioMember.Recipients
+            : name.SequenceEqual("created_at"u8) ? PhaxioMember.CreatedAt
+            : name.SequenceEqual("error_type"u8) ? PhaxioMember.ErrorType
+            : name.SequenceEqual("error_code"u8) ? PhaxioMember.ErrorCode
+            : PhaxioMember.Unknown,
+        11 when name.SequenceEqual("retry_count"u8) => PhaxioMember.RetryCount,
+        12 => name.SequenceEqual("completed_at"u8) ? PhaxioMember.CompletedAt
+            : name.SequenceEqual("phone_number"u8) ? PhaxioMember.PhoneNumber
+            : name.SequenceEqual("requested_at"u8) ? PhaxioMember.RequestedAt
+            : PhaxioMember.Unknown,
+        13 when name.SequenceEqual("error_message"u8) => PhaxioMember.ErrorMessage,
+        _ => PhaxioMember.Unknown,
     };
 }

@@ -79,6 +79,22 @@ public class PhaxioOracleTests
     [InlineData("""{}""")]
     public void Bodies_beyond_the_variants_agree_with_the_oracle(string body) => AssertAgree(Utf8(body));
 
+    /// <summary>The envelope's message is decoded only when success is false (it may come before or after): the same text as the oracle's.</summary>
+    [Theory]
+    [InlineData("""{"message":"Fax not found","data":null,"success":false}""", "Fax not found")]
+    [InlineData("""{"success":false,"message":"Fax \u006eot found \u2013 retry"}""", "Fax not found \u2013 retry")]
+    [InlineData("""{"data":{"id":1},"message":"Télécopie introuvable","success":false}""", "Télécopie introuvable")]
+    [InlineData("""{"success":false,"message":"   "}""", "no message")]
+    [InlineData("""{"message":"first","success":false,"message":null}""", "no message")]
+    public void The_message_of_a_failed_envelope_is_the_oracles(string body, string says)
+    {
+        var expected = Assert.Throws<FaxSdkException>(() => PhaxioOracleParser.ParseResponse(Utf8(body)));
+        var actual = Assert.Throws<FaxSdkException>(() => PhaxioStatusParser.ParseResponse(Utf8(body)));
+
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Contains(System.Text.RegularExpressions.Regex.Unescape(says), actual.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Invalid_utf8_in_any_member_read_or_skipped_agrees_with_the_oracle()
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>Reads <c>data</c> as a fax object or an array of them; any other value is kept as its kind, for the parser to name.</summary>
 internal sealed class PhaxioDataConverter : JsonConverter<PhaxioData>

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>A v2.1 fax object (the fields FaxSdk reads; others are skipped), plus markers of API v1 fields.</summary>
 internal class PhaxioFax

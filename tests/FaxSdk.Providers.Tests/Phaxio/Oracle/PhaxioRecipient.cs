@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>A v2.1 recipient of a sent fax (<c>bitrate</c> and <c>resolution</c> are not read).</summary>
 internal sealed class PhaxioRecipient

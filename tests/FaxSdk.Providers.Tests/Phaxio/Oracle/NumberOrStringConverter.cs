@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>Reads an id that Phaxio sends as a number (and other sources as a string) into a string.</summary>
 internal sealed class NumberOrStringConverter : JsonConverter<string?>

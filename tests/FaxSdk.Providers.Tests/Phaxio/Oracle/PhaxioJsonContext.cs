@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>
 /// Source-generated JSON metadata for the Phaxio DTOs: snake_case names, unknown fields skipped, depth capped, and

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>The envelope's <c>data</c>: one fax object, a list of them (list responses), or another JSON value.</summary>
 internal sealed class PhaxioData

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Phaxio.Dto;
+namespace FaxSdk.Providers.Tests.Phaxio.Oracle;
 
 /// <summary>
 /// A Phaxio body: the v2.1 envelope <c>{ "success", "message", "data", "paging" }</c>, or (when none of those is

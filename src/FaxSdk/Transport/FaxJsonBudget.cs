@@ -74,6 +74,13 @@ public struct FaxJsonBudget
             return;
         }
 
+        SkipContainer(ref reader);
+    }
+
+    // Apart, so that skipping a scalar does not pay for clearing the stack buffer.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void SkipContainer(ref Utf8JsonReader reader)
+    {
         var start = reader.CurrentDepth;
         Span<int> counts = stackalloc int[MaxTrackedDepth + 1];
         var top = 0;

@@ -49,6 +49,13 @@ public sealed class FaxLenientDateTimeOffsetConverter : JsonConverter<DateTimeOf
             return FaxTimestamps.Parse(reader.ValueSpan);
         }
 
+        return ReadEscaped(ref reader);
+    }
+
+    // Apart, so that the common unescaped path does not pay for clearing the stack buffer.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static DateTimeOffset? ReadEscaped(ref Utf8JsonReader reader)
+    {
         Span<char> text = stackalloc char[MaxLength];
         int length;
         try

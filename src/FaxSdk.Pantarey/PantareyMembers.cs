@@ -97,6 +97,11 @@ internal static class PantareyMembers
 
     private static PantareyMember Slow(ref Utf8JsonReader reader, PantareyMember from, PantareyMember to)
     {
+        if (reader.ValueIsEscaped)
+        {
+            _ = reader.GetString(); // the serialiser unescapes every name, and fails on a lone surrogate: so does this
+        }
+
         for (var member = from; member <= to; member++)
         {
             if (reader.ValueTextEquals(Names[(int)member]))

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey;
@@ -215,6 +216,7 @@ internal ref struct PantareyOutputReader
             Expect(JsonTokenType.StartObject, "$.recipients[" + (elements - 1).ToString(CultureInfo.InvariantCulture) + "]");
             _budget.CountObject();
             string? number = null, text = null;
+            var textAt = (Start: -1, Length: 0);
             int? code = null;
             while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -222,9 +224,15 @@ internal ref struct PantareyOutputReader
                 {
                     case PantareyMember.FaxNumber: number = Text("$.recipients[].faxNumber"); break;
                     case PantareyMember.ResultCode: code = Int32("$.recipients[].resultCode"); break;
-                    case PantareyMember.ResultText: text = Text("$.recipients[].resultText"); break;
+                    case PantareyMember.ResultText: text = LaterText("$.recipients[].resultText", out textAt); break;
                     default: _budget.Skip(ref _reader); break;
                 }
+            }
+
+            // resultText is kept only for a failed recipient (a code other than 0): only then is the string made.
+            if (code is not (null or 0) && textAt.Start >= 0)
+            {
+                text = Encoding.UTF8.GetString(_content.Slice(textAt.Start, textAt.Length));
             }
 
             Append(new PantareyRecipientFields(IsNull: false, number, code, text));
@@ -244,6 +252,28 @@ internal ref struct PantareyOutputReader
             JsonTokenType.String => _reader.GetString(),
             _ => throw Mismatch("a string or null", path),
         };
+    }
+
+    /// <summary>
+    /// A string member whose text may not be kept: a plain string is checked (as <see cref="Utf8JsonReader.GetString"/>
+    /// would fail on it) and located in the body rather than made; an escaped one is made at once.
+    /// </summary>
+    private string? LaterText(string path, out (int Start, int Length) at)
+    {
+        at = (-1, 0);
+        _reader.Read();
+        if (_reader.TokenType != JsonTokenType.String || _reader.ValueIsEscaped)
+        {
+            return Text(path, read: false);
+        }
+
+        if (!Utf8.IsValid(_reader.ValueSpan))
+        {
+            throw new InvalidOperationException("The JSON string is not valid UTF-8.");
+        }
+
+        at = ((int)_reader.TokenStartIndex + 1, _reader.ValueSpan.Length);
+        return null;
     }
 
     private int? Int32(string path)

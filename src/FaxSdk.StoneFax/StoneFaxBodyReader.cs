@@ -362,8 +362,14 @@ internal ref struct StoneFaxBodyReader
             return FaxTimestamps.Parse(_reader.GetString(), _zone);
         }
 
-        CheckText();
-        return FaxTimestamps.Parse(_reader.ValueSpan, _zone);
+        // A time that reads is valid UTF-8 (ASCII on the fast path, strictly decoded otherwise): only a null one is checked.
+        var time = FaxTimestamps.Parse(_reader.ValueSpan, _zone);
+        if (time is null)
+        {
+            CheckText();
+        }
+
+        return time;
     }
 
     private readonly void Expect(JsonTokenType token, string what)

@@ -96,6 +96,11 @@ internal static class StoneFaxMembers
 
     private static StoneFaxMember Slow(ref Utf8JsonReader reader, StoneFaxMember from, StoneFaxMember to)
     {
+        if (reader.ValueIsEscaped)
+        {
+            _ = reader.GetString(); // the serialiser unescapes every name, and fails on a lone surrogate: so does this
+        }
+
         for (var member = from; member <= to; member++)
         {
             if (FaxJson.PropertyNameIs(ref reader, Names[(int)member], ignoreCase: true))

@@ -149,6 +149,30 @@ public class PantareyOracleTests
         }
     }
 
+    [Fact]
+    public void Member_names_and_result_texts_that_are_not_valid_text_read_as_the_oracle_reads_them()
+    {
+        byte[][] bodies =
+        [
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","\ud800":1,"test":true}"""),
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","tes\udc00":1,"test":true}"""),
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","recipients":[{"resultCode":0,"\ud800":1}],"test":true}"""),
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","a-long-unknown-member-name-of-more-than-sixty-bytes-in-all\ud800":1,"test":true}"""),
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","recipients":[{"resultCode":0,"a-long-unknown-member-name-of-more-than-sixty-bytes-in-all\ud800":1}],"test":true}"""),
+            [.. "{\"jobId\":\"j\",\"status\":\"finished\",\"te"u8, 0xFF, .. "\":1,\"test\":true}"u8],
+            [.. "{\"jobId\":\"j\",\"status\":\"finished\",\"recipients\":[{\"resultCode\":0,\"resultText\":\"O"u8, 0xFF, .. "\"}],\"test\":true}"u8],
+            [.. "{\"jobId\":\"j\",\"status\":\"finished\",\"recipients\":[{\"resultCode\":3,\"resultText\":\"O"u8, 0xC3, 0x28, .. "\"}],\"test\":true}"u8],
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","recipients":[{"resultText":"\ud800","resultCode":0}],"test":true}"""),
+            Encoding.UTF8.GetBytes("""{"jobId":"j","status":"finished","recipients":[{"resultText":"A\u0042","resultCode":3},{"resultCode":4,"resultText":"x","resultText":"\u0043"},{"resultText":"\u0043","resultText":"plain","resultCode":5}],"test":true}"""),
+        ];
+
+        foreach (var body in bodies)
+        {
+            AssertStatusesAgree(body);
+            AssertPushesAgree(body);
+        }
+    }
+
     private static byte[] OverLimit(int index)
     {
         static string Repeat(string value, int count) => string.Join(',', Enumerable.Repeat(value, count));

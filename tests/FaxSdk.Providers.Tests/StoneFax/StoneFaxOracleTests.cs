@@ -100,6 +100,19 @@ public class StoneFaxOracleTests
     }
 
     [Fact]
+    public void Member_names_that_are_not_valid_text_read_as_the_oracle_reads_them()
+    {
+        AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","\ud800":1}"""));
+        AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","fax\udc00":1}"""));
+        AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","a-rather-long-unknown-member-name\ud800":1}"""));
+        AssertAgree([.. "{\"faxId\":\"f\",\"status\":\"Completed\",\"fa"u8, 0xFF, .. "\":1}"u8]);
+        AssertAgree([.. "{\"faxId\":\"f\",\"status\":\"Completed\",\"a-rather-long-unknown-member-name"u8, 0xC3, 0x28, .. "\":1}"u8]);
+        AssertAgree([.. "{\"faxId\":\"f\",\"status\":\"Completed\",\"recipient\":{\"n"u8, 0xFF, .. "\":1}}"u8]);
+        AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","recipient":{"a-long-unknown-member-name-of-more-than-sixty-bytes-in-all\ud800":1}}"""));
+        AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","recipient":{"fax\u004Eumber":"1","N\u0041ME":"n"}}"""));
+    }
+
+    [Fact]
     public void Messages_of_refused_shapes_are_the_oracles()
     {
         foreach (var body in new[] { "{\"faxList\":[]}", "{}", "{\"status\":\"Queued\"}", "{\"faxList\":[{\"faxId\":\"a\"},{\"status\":\"x\"}]}" })

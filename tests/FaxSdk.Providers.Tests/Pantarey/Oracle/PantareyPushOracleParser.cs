@@ -96,8 +96,10 @@ internal static class PantareyPushOracleParser
                 found = reader.GetBoolean();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Fixed in the oracle (issue 16): ValueTextEquals throws InvalidOperationException for an escaped name with
+            // a lone surrogate, which escaped as a raw exception; the output parser refuses such a body anyway.
             problem = "is not readable JSON";
             return null;
         }

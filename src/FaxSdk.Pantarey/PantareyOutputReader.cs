@@ -213,7 +213,11 @@ internal ref struct PantareyOutputReader
                 continue;
             }
 
-            Expect(JsonTokenType.StartObject, "$.recipients[" + (elements - 1).ToString(CultureInfo.InvariantCulture) + "]");
+            if (_reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Mismatch("an object or null", string.Create(CultureInfo.InvariantCulture, $"$.recipients[{elements - 1}]"));
+            }
+
             _budget.CountObject();
             string? number = null, text = null;
             var textAt = (Start: -1, Length: 0);

@@ -322,7 +322,7 @@ internal ref struct StoneFaxBodyReader
     }
 
     /// <summary>Fails as <see cref="Utf8JsonReader.GetString"/> would (invalid UTF-8, a lone surrogate), without the string.</summary>
-    private readonly void CheckText()
+    private void CheckText()
     {
         if (_reader.ValueIsEscaped)
         {

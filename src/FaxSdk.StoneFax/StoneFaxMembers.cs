@@ -46,12 +46,8 @@ internal static class StoneFaxMembers
     /// <summary>The fax member the reader's property name is, or <see cref="StoneFaxMember.Unknown"/>.</summary>
     public static StoneFaxMember OfFax(ref Utf8JsonReader reader)
     {
-        if (!TryPlain(ref reader, out var name))
-        {
-            return Slow(ref reader, StoneFaxMember.FaxId, StoneFaxMember.FaxList);
-        }
-
-        var first = name.Length == 0 ? 0 : name[0] | 0x20;
+        var name = reader.ValueSpan;
+        var first = name.IsEmpty ? 0 : name[0] | 0x20;
         var candidate = name.Length switch
         {
             3 => StoneFaxMember.Fax,
@@ -66,33 +62,62 @@ internal static class StoneFaxMembers
             14 => StoneFaxMember.DetailedStatus,
             _ => StoneFaxMember.Unknown,
         };
-        return Matches(name, candidate);
+        return Resolve(ref reader, candidate, StoneFaxMember.FaxId, StoneFaxMember.FaxList);
     }
 
     /// <summary>The recipient member the reader's property name is, or <see cref="StoneFaxMember.Unknown"/>.</summary>
     public static StoneFaxMember OfRecipient(ref Utf8JsonReader reader)
     {
-        if (!TryPlain(ref reader, out var name))
-        {
-            return Slow(ref reader, StoneFaxMember.Name, StoneFaxMember.FaxNumber);
-        }
-
-        return Matches(name, name.Length switch
+        var candidate = reader.ValueSpan.Length switch
         {
             4 => StoneFaxMember.Name,
             9 => StoneFaxMember.FaxNumber,
             _ => StoneFaxMember.Unknown,
-        });
+        };
+        return Resolve(ref reader, candidate, StoneFaxMember.Name, StoneFaxMember.FaxNumber);
     }
 
-    private static bool TryPlain(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    /// <summary>
+    /// The candidate if the plain name is it, ignoring ASCII case; otherwise, for an escaped or non-ASCII name, the slow
+    /// comparison (which folds case as the serialiser does, such as a dotless i to I).
+    /// </summary>
+    private static StoneFaxMember Resolve(ref Utf8JsonReader reader, StoneFaxMember candidate, StoneFaxMember from, StoneFaxMember to)
     {
-        name = reader.ValueSpan;
-        return !reader.ValueIsEscaped && Ascii.IsValid(name);
+        if (reader.ValueIsEscaped)
+        {
+            return Slow(ref reader, from, to);
+        }
+
+        var name = reader.ValueSpan;
+        if (candidate != StoneFaxMember.Unknown && EqualsIgnoringAsciiCase(name, Names[(int)candidate]))
+        {
+            return candidate;
+        }
+
+        return Ascii.IsValid(name) ? StoneFaxMember.Unknown : Slow(ref reader, from, to);
     }
 
-    private static StoneFaxMember Matches(ReadOnlySpan<byte> name, StoneFaxMember candidate) =>
-        candidate != StoneFaxMember.Unknown && Ascii.EqualsIgnoreCase(name, Names[(int)candidate]) ? candidate : StoneFaxMember.Unknown;
+    /// <summary>
+    /// Equal but for the case of ASCII letters. The names are ASCII letters and digits, and a JSON name holds no raw
+    /// control character, so setting bit 0x20 on both sides folds exactly the letters; a non-ASCII byte matches nothing.
+    /// </summary>
+    private static bool EqualsIgnoringAsciiCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> name)
+    {
+        if (text.Length != name.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            if ((text[i] | 0x20) != (name[i] | 0x20))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static StoneFaxMember Slow(ref Utf8JsonReader reader, StoneFaxMember from, StoneFaxMember to)
     {

@@ -110,6 +110,7 @@ public class StoneFaxOracleTests
         AssertAgree([.. "{\"faxId\":\"f\",\"status\":\"Completed\",\"recipient\":{\"n"u8, 0xFF, .. "\":1}}"u8]);
         AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","recipient":{"a-long-unknown-member-name-of-more-than-sixty-bytes-in-all\ud800":1}}"""));
         AssertAgree(Encoding.UTF8.GetBytes("""{"faxId":"f","status":"Completed","recipient":{"fax\u004Eumber":"1","N\u0041ME":"n"}}"""));
+        AssertAgree(Encoding.UTF8.GetBytes("{\"fax\u0131d\":\"f\",\"\u017Ftatus\":\"Completed\",\"recipient\":{\"n\u00e4me\":\"x\",\"faxNumber\":\"1\"}}"));
     }
 
     [Fact]

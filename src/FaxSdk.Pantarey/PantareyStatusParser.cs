@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using FaxSdk.Pantarey.Dto;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey;
 
-/// <summary>Reads the output of Pantarey's "Query fax status" service task into the canonical model.</summary>
+/// <summary>Reads the output of Pantarey's "Query fax status" service task into the canonical model, in one pass over the
+/// bytes (<see cref="PantareyOutputReader"/>).</summary>
 /// <remarks>
 /// <para>Recipients appear only once the job is terminal; <c>resultCode</c> 0 means delivered. Pantarey does not
 /// document its non-zero result codes or job error codes, so failures keep the code and text but their category is
@@ -24,7 +23,8 @@ public static class PantareyStatusParser
     /// <summary>The provider id, <c>pantarey</c>.</summary>
     public const string ProviderId = "pantarey";
 
-    private const string ExpectedShape =
+    /// <summary>What a status body is, for messages.</summary>
+    internal const string ExpectedShape =
         "the \"Query fax status\" task output {\"jobId\", \"status\", \"errorCode\", \"statistics\", \"recipients\"}";
 
     /// <summary>Reads a task output.</summary>
@@ -33,52 +33,42 @@ public static class PantareyStatusParser
     /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>.</returns>
     /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, over <see cref="FaxPayloadLimits"/>,
     /// has no <c>jobId</c>, or is not the task output (see remarks).</exception>
-    public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, bool isTest = false)
-    {
-        var root = FaxPayloadLimits.Inspect(utf8Json, ProviderId);
-        if (root is not (JsonTokenType.None or JsonTokenType.StartObject))
-        {
-            throw Protocol($"the body is {FaxPayloadLimits.Describe(root)}; expected {ExpectedShape}.");
-        }
+    public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, bool isTest = false) =>
+        PantareyOutputReader.Read(utf8Json, isTest, out _);
 
-        var output = Deserialize(utf8Json);
+    /// <summary>Turns a task output as read into its status (the rules in the remarks above).</summary>
+    internal static FaxJobStatus ToStatus(in PantareyOutputFields output, ReadOnlySpan<PantareyRecipientFields> fields, bool isTest)
+    {
         if (output.FaxJob)
         {
             throw Protocol($"the body is the \"Send fax\" task output (\"faxJob\"), not a status: expected {ExpectedShape}.");
         }
 
         var jobId = output.JobId ?? throw Protocol($"the task output has no \"jobId\"; expected {ExpectedShape}.");
-        if (output.Status is null && output.Statistics is null && output.Recipients is null)
+        if (output.Status is null && !output.HasStatistics && !output.HasRecipients)
         {
             throw Protocol(output.Test
                 ? "the body is the \"Query fax status\" task input {\"jobId\", \"test\"}, not its output."
                 : $"the body has a \"jobId\" but no \"status\", \"statistics\" or \"recipients\"; expected {ExpectedShape}.");
         }
 
-        var state = output.Status is null ? FaxJobState.Unknown : PantareyJobStatusMap.Parse(output.Status).ToCanonical();
+        var state = output.Status is null ? FaxJobState.Unknown : output.Wire.ToCanonical();
         var error = output.ErrorCode is null ? null : new FaxError(FaxFailureCategory.Unknown, output.ErrorCode, null);
 
-        var recipients = output.Recipients is { Count: > 0 } list ? new FaxRecipientStatus[list.Count] : [];
+        var recipients = fields.IsEmpty ? [] : new FaxRecipientStatus[fields.Length];
         var unfinished = 0;
         for (var i = 0; i < recipients.Length; i++)
         {
-            var recipient = ToRecipient(output.Recipients![i] ?? throw Protocol($"recipients[{i}] is not a recipient object (it is null or a plain value)."));
-            if (!recipient.State.IsTerminal() && state is FaxJobState.Failed or FaxJobState.Canceled)
+            if (fields[i].IsNull)
             {
-                // The job ended in error (or was canceled) before this recipient got a result.
-                recipient = recipient with
-                {
-                    State = state == FaxJobState.Canceled ? FaxRecipientState.Canceled : FaxRecipientState.Failed,
-                    Error = error ?? new FaxError(state == FaxJobState.Canceled ? FaxFailureCategory.Canceled : FaxFailureCategory.Unknown, null, null),
-                };
+                throw Protocol(string.Create(CultureInfo.InvariantCulture, $"recipients[{i}] is not a recipient object (it is null or a plain value)."));
             }
 
-            if (!recipient.State.IsTerminal())
+            recipients[i] = ToRecipient(fields[i], state, error);
+            if (!recipients[i].State.IsTerminal())
             {
                 unfinished++;
             }
-
-            recipients[i] = recipient;
         }
 
         string? detail = null;
@@ -89,13 +79,13 @@ public static class PantareyStatusParser
             detail = string.Create(CultureInfo.InvariantCulture, $"Pantarey reports 'finished' but {unfinished} of {recipients.Length} recipient(s) have no result code yet.");
             state = FaxJobState.Unknown;
         }
-        else if (state == FaxJobState.Succeeded && recipients.Length == 0 && output.Statistics is { } statistics)
+        else if (state == FaxJobState.Succeeded && recipients.Length == 0 && output.HasStatistics)
         {
             // "finished" without recipient details: the statistics are all there is to go on.
             // A negative count means nothing (it is taken as 0), and the sum of two counts may not fit in an int.
-            var total = Math.Max(0, statistics.RecipientCount ?? 0);
-            var delivered = Math.Max(0, statistics.RecipientCountSuccessful ?? 0);
-            var failed = Math.Max(0, statistics.RecipientCountError ?? 0);
+            var total = Math.Max(0, output.RecipientCount ?? 0);
+            var delivered = Math.Max(0, output.RecipientCountSuccessful ?? 0);
+            var failed = Math.Max(0, output.RecipientCountError ?? 0);
             if (failed > 0)
             {
                 state = delivered > 0 ? FaxJobState.PartiallySucceeded : FaxJobState.Failed;
@@ -116,14 +106,18 @@ public static class PantareyStatusParser
             State = state,
             ProviderStatus = output.Status,
             Detail = detail,
-            Pages = output.Statistics?.Pages,
+            Pages = output.HasStatistics ? output.Pages : null,
             IsTest = isTest,
             Error = error,
             Recipients = recipients,
         });
     }
 
-    private static FaxRecipientStatus ToRecipient(PantareyRecipient recipient)
+    /// <summary>
+    /// A recipient: <c>resultCode</c> 0 is delivered, any other code failed (category unknown: Pantarey does not document
+    /// them), none is not known yet, unless the job ended in error or was canceled first: then it failed or was canceled with the job.
+    /// </summary>
+    private static FaxRecipientStatus ToRecipient(in PantareyRecipientFields recipient, FaxJobState jobState, FaxError? jobError)
     {
         var code = recipient.ResultCode;
         var state = code switch
@@ -132,31 +126,28 @@ public static class PantareyStatusParser
             0 => FaxRecipientState.Succeeded,
             _ => FaxRecipientState.Failed,
         };
-        var codeText = code?.ToString(CultureInfo.InvariantCulture);
+        var codeText = code switch
+        {
+            null => null,
+            0 => "0",
+            _ => code.Value.ToString(CultureInfo.InvariantCulture),
+        };
+        var error = state == FaxRecipientState.Failed ? new FaxError(FaxFailureCategory.Unknown, codeText, recipient.ResultText) : null;
+        if (state == FaxRecipientState.Unknown && jobState is FaxJobState.Failed or FaxJobState.Canceled)
+        {
+            // The job ended in error (or was canceled) before this recipient got a result.
+            state = jobState == FaxJobState.Canceled ? FaxRecipientState.Canceled : FaxRecipientState.Failed;
+            error = jobError ?? new FaxError(jobState == FaxJobState.Canceled ? FaxFailureCategory.Canceled : FaxFailureCategory.Unknown, null, null);
+        }
+
         return new FaxRecipientStatus
         {
             FaxNumber = recipient.FaxNumber ?? string.Empty,
             State = state,
             ProviderStatus = codeText,
-            Error = state == FaxRecipientState.Failed ? new FaxError(FaxFailureCategory.Unknown, codeText, recipient.ResultText) : null,
+            Error = error,
         };
     }
 
-    private static PantareyQueryOutput Deserialize(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return FaxJson.Deserialize(utf8Json, PantareyJsonContext.Default.PantareyQueryOutput, ProviderId);
-        }
-        catch (FaxProtocolException exception) when (exception.InnerException is JsonException json && !exception.Message.Contains("truncated", StringComparison.Ordinal))
-        {
-            var path = json.Path is { Length: > 0 } p ? $" ({new string([.. (p.Length > 128 ? p[..128] + "…" : p).Select(c => char.IsControl(c) ? ' ' : c)])})" : "";
-            throw new FaxProtocolException(ProviderId, $"{exception.Message.TrimEnd('.')}{path}; expected {ExpectedShape}.", json)
-            {
-                ResponseExcerpt = exception.ResponseExcerpt,
-            };
-        }
-    }
-
-    private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
+    internal static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
 }

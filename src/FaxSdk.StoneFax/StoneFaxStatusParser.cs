@@ -1,11 +1,11 @@
 using System.Globalization;
-using FaxSdk.StoneFax.Dto;
 using FaxSdk.Transport;
 
 namespace FaxSdk.StoneFax;
 
 /// <summary>
-/// Reads Imagicle StoneFax "Get Outbound Fax Details" responses into the canonical model. Accepts the body with and
+/// Reads Imagicle StoneFax "Get Outbound Fax Details" responses into the canonical model, in one pass over the bytes
+/// (<see cref="StoneFaxBodyReader"/>). Accepts the body with and
 /// without the <c>{"fax": …}</c> wrapper, ignores <c>__type</c>, and accepts <c>recipient</c> as an object or an array.
 /// </summary>
 /// <remarks>
@@ -31,16 +31,8 @@ public static class StoneFaxStatusParser
     /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>. StoneFax reports one
     /// status for the whole fax, so every recipient carries it. A timestamp that cannot be read is left <see langword="null"/>.</returns>
     /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, has no <c>faxId</c>, or lists more than <see cref="MaxRecipients"/> recipients.</exception>
-    public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
-    {
-        var body = Read(utf8Json);
-        if (body.FaxList is not null && body.Fax is null && body.FaxId is null)
-        {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body is an outbound fax list (\"faxList\"), not one fax's details: read it with ParseList.");
-        }
-
-        return ToStatus(body.Fax ?? body, serverTimeZone ?? TimeZoneInfo.Utc);
-    }
+    public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null) =>
+        StoneFaxBodyReader.Read(utf8Json, serverTimeZone ?? TimeZoneInfo.Utc, list: false).Single!;
 
     /// <summary>
     /// Reads an answer of "Get Outbound Faxes List" (<c>GET fw/Apps/StoneFax/WebAPI/Faxes/Outbound/Mine</c>),
@@ -54,32 +46,25 @@ public static class StoneFaxStatusParser
     /// <exception cref="FaxProtocolException">The body is unreadable, an item has no <c>faxId</c>, or the list holds more than <see cref="MaxFaxes"/> faxes.</exception>
     public static IReadOnlyList<FaxJobStatus> ParseList(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
     {
-        var body = Read(utf8Json);
-        var zone = serverTimeZone ?? TimeZoneInfo.Utc;
-        return body.FaxList is { } list && body.Fax is null && body.FaxId is null
-            ? [.. list.Select(fax => ToStatus(fax, zone))]
-            : [ToStatus(body.Fax ?? body, zone)];
+        var (single, list) = StoneFaxBodyReader.Read(utf8Json, serverTimeZone ?? TimeZoneInfo.Utc, list: true);
+        return list ?? [single!];
     }
 
-    private static StoneFaxFax Read(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return FaxJson.Deserialize(utf8Json, StoneFaxJsonContext.Default.StoneFaxFax, ProviderId);
-        }
-        catch (FaxProtocolException exception) when (exception.InnerException is StoneFaxTooManyRecipientsException)
-        {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the body lists more than {MaxRecipients} recipients or faxes.", exception);
-        }
-    }
+    /// <summary>A fax read into a status, or why it cannot be one (it has no <c>faxId</c>): reported only if it is the fax the body is read for.</summary>
+    internal readonly record struct Built(FaxJobStatus? Status, string? Error);
 
-    private static FaxJobStatus ToStatus(StoneFaxFax fax, TimeZoneInfo zone)
+    /// <summary>Turns a fax as read into its status (times already read in the server's zone).</summary>
+    internal static Built ToStatus(in StoneFaxFaxFields fax, ReadOnlySpan<StoneFaxRecipientFields> recipientFields)
     {
+        if (string.IsNullOrEmpty(fax.FaxId))
+        {
+            return new Built(null, fax.Status is null && !fax.HasRecipient
+                ? $"{ProviderId}: the JSON is not a StoneFax outbound fax: expected {{\"faxId\": …, \"status\": …, \"recipient\": …}}, wrapped in {{\"fax\": …}} or listed in {{\"faxList\": […]}}."
+                : $"{ProviderId}: the fax has no \"faxId\".");
+        }
 
-        var status = fax.Status is null ? StoneFaxStatus.Unknown : StoneFaxStatusMap.Parse(fax.Status);
-        var state = status.ToCanonical();
+        var state = fax.Status is null ? FaxJobState.Unknown : fax.Wire.ToCanonical();
         var error = ToError(state, fax.Q931Code, fax.FailureReason);
-        var completedAt = ReadTime(fax.EndTime, zone);
         var recipientState = state switch
         {
             FaxJobState.Pending => FaxRecipientState.Pending,
@@ -90,39 +75,35 @@ public static class StoneFaxStatusParser
             _ => FaxRecipientState.Unknown,
         };
 
-        var recipients = fax.Recipient is { Count: > 0 } list ? new FaxRecipientStatus[list.Count] : [];
+        // StoneFax reports one status for the whole fax: every recipient carries it.
+        var recipients = recipientFields.IsEmpty ? [] : new FaxRecipientStatus[recipientFields.Length];
         for (var i = 0; i < recipients.Length; i++)
         {
-            var recipient = fax.Recipient![i];
             recipients[i] = new FaxRecipientStatus
             {
-                FaxNumber = recipient.FaxNumber ?? string.Empty,
-                Name = recipient.Name,
+                FaxNumber = recipientFields[i].FaxNumber ?? string.Empty,
+                Name = recipientFields[i].Name,
                 State = recipientState,
                 ProviderStatus = fax.Status,
-                CompletedAt = recipientState.IsTerminal() ? completedAt : null,
+                CompletedAt = recipientState.IsTerminal() ? fax.EndTime : null,
                 Error = recipientState == FaxRecipientState.Failed ? error : null,
             };
         }
 
-        return FaxOutcomeRule.Apply(new FaxJobStatus
+        return new Built(FaxOutcomeRule.Apply(new FaxJobStatus
         {
             Provider = ProviderId,
-            JobId = string.IsNullOrEmpty(fax.FaxId)
-                ? throw new FaxProtocolException(ProviderId, fax.Status is null && fax.Recipient is null
-                    ? $"{ProviderId}: the JSON is not a StoneFax outbound fax: expected {{\"faxId\": …, \"status\": …, \"recipient\": …}}, wrapped in {{\"fax\": …}} or listed in {{\"faxList\": […]}}."
-                    : $"{ProviderId}: the fax has no \"faxId\".")
-                : fax.FaxId,
+            JobId = fax.FaxId,
             State = state,
             ProviderStatus = fax.Status,
             Detail = fax.DetailedStatus,
-            Pages = fax.NumberOfPages,
-            SubmittedAt = ReadTime(fax.SubmitTime ?? fax.Date, zone),
-            StartedAt = ReadTime(fax.StartTime, zone),
-            CompletedAt = completedAt,
+            Pages = fax.Pages,
+            SubmittedAt = fax.HasSubmitTime ? fax.SubmitTime : fax.Date,
+            StartedAt = fax.StartTime,
+            CompletedAt = fax.EndTime,
             Error = error,
             Recipients = recipients,
-        });
+        }), null);
     }
 
     /// <summary>Maps a failed fax's <c>Q931Code</c> and <c>failureReason</c> into the failure taxonomy.</summary>
@@ -140,6 +121,4 @@ public static class StoneFaxStatusParser
         var category = q931Code is { } code ? Q931CauseMap.FromCode(code).ToCanonical() : FaxFailureCategory.Unknown;
         return new FaxError(category, q931Code?.ToString(CultureInfo.InvariantCulture), failureReason);
     }
-
-    private static DateTimeOffset? ReadTime(string? text, TimeZoneInfo zone) => FaxTimestamps.Parse(text, zone);
 }

@@ -3,8 +3,7 @@ using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey.Dto;
 
-/// <summary>Source-generated JSON metadata for the Pantarey DTOs: camelCase names, unknown fields skipped, depth capped.</summary>
+/// <summary>Source-generated JSON metadata for the request Pantarey's "Query fax status" task is sent (the task input); responses are read directly by <see cref="PantareyStatusParser"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, MaxDepth = FaxJson.RecommendedMaxDepth)]
-[JsonSerializable(typeof(PantareyQueryOutput))]
 [JsonSerializable(typeof(PantareyQueryInput))]
 internal sealed partial class PantareyJsonContext : JsonSerializerContext;

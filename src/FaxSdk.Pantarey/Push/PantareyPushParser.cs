@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Pantarey;
@@ -30,12 +29,12 @@ public static class PantareyPushParser
     public static FaxPushedStatus Parse(ReadOnlySpan<byte> utf8Json, string instance = FaxJobReference.DefaultInstance)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        FaxPayloadLimits.Inspect(utf8Json, ProviderId);
-        var test = ReadTestFlag(utf8Json, out var problem);
-        var status = PantareyStatusParser.Parse(utf8Json, test ?? false);
-        if (test is not { } isTest)
+
+        // One pass reads the output and notes the root "test"; the output's own errors come first, as they always have.
+        var status = PantareyOutputReader.Read(utf8Json, isTest: null, out var testFlag);
+        if (testFlag.Value is not { } isTest)
         {
-            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the push {problem}; FaxSdk's push contract is the \"Query fax status\" output plus \"test\": true|false.");
+            throw new FaxProtocolException(ProviderId, $"{ProviderId}: the push {testFlag.Problem}; FaxSdk's push contract is the \"Query fax status\" output plus \"test\": true|false.");
         }
 
         if (!FaxJobIds.IsValid(status.JobId))
@@ -56,50 +55,5 @@ public static class PantareyPushParser
     {
         var cut = text.Length > 64 ? text[..64] + "…" : text;
         return new string([.. cut.Select(c => char.IsControl(c) ? ' ' : c)]);
-    }
-
-    /// <summary>The root <c>test</c> boolean, or <see langword="null"/> with the reason when it is missing, not a boolean, repeated, or the JSON is unreadable.</summary>
-    private static bool? ReadTestFlag(ReadOnlySpan<byte> utf8Json, out string problem)
-    {
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            utf8Json = utf8Json[3..];
-        }
-
-        problem = "has no \"test\"";
-        bool? found = null;
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = FaxJson.RecommendedMaxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1 || !reader.ValueTextEquals("test"u8))
-                {
-                    continue;
-                }
-
-                if (found is not null)
-                {
-                    problem = "has \"test\" twice";
-                    return null;
-                }
-
-                reader.Read();
-                if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
-                {
-                    problem = "has a \"test\" that is not true or false";
-                    return null;
-                }
-
-                found = reader.GetBoolean();
-            }
-        }
-        catch (JsonException)
-        {
-            problem = "is not readable JSON";
-            return null;
-        }
-
-        return found;
     }
 }

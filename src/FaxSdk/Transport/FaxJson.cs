@@ -149,6 +149,12 @@ public static class FaxJson
             }
         }
 
+        // Not valid UTF-8: the serialiser decodes such a name with replacement characters, so it names no member.
+        if (!reader.ValueIsEscaped && !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        {
+            return false;
+        }
+
         // Escaped or non-ASCII (such as a dotless i, which OrdinalIgnoreCase equates with I): compare as the serialiser does.
         if (reader.ValueSpan.Length > 6 * utf8Name.Length)
         {

@@ -153,4 +153,19 @@ public class FaxJsonPropertyNameTests
             Assert.Equal(bound, FaxJson.PropertyNameIs(ref reader, "Status"u8, ignoreCase));
         }
     }
+
+    [Fact]
+    public void A_name_that_is_not_valid_utf8_binds_nothing_and_throws_nothing_as_in_the_serialiser()
+    {
+        byte[] json = [.. "{\"St"u8, 0xFF, .. "tus\":\"x\"}"u8];
+        foreach (var ignoreCase in new[] { false, true })
+        {
+            var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = ignoreCase };
+            Assert.Null(JsonSerializer.Deserialize<Target>(json, options)!.Status);
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            reader.Read();
+            Assert.False(FaxJson.PropertyNameIs(ref reader, "Status"u8, ignoreCase));
+        }
+    }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.StoneFax.Dto;
+namespace FaxSdk.Providers.Tests.StoneFax.Oracle;
 
-/// <summary>Reads <c>faxList</c> item by item: <see langword="null"/> items are skipped, more than <see cref="StoneFaxStatusParser.MaxFaxes"/> are refused while reading.</summary>
+/// <summary>Reads <c>faxList</c> item by item: <see langword="null"/> items are skipped, more than <see cref="StoneFaxOracleParser.MaxFaxes"/> are refused while reading.</summary>
 internal sealed class StoneFaxListConverter : JsonConverter<List<StoneFaxFax>?>
 {
     public override List<StoneFaxFax>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -26,7 +26,7 @@ internal sealed class StoneFaxListConverter : JsonConverter<List<StoneFaxFax>?>
                 continue;
             }
 
-            if (list.Count == StoneFaxStatusParser.MaxFaxes)
+            if (list.Count == StoneFaxOracleParser.MaxFaxes)
             {
                 throw new StoneFaxTooManyRecipientsException();
             }

@@ -1,4 +1,4 @@
-namespace FaxSdk.Pantarey.Dto;
+namespace FaxSdk.Providers.Tests.Pantarey.Oracle;
 
 /// <summary>Page and recipient counts.</summary>
 internal sealed class PantareyStatistics

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.StoneFax.Dto;
+namespace FaxSdk.Providers.Tests.StoneFax.Oracle;
 
 /// <summary>
 /// StoneFax documents <c>recipient</c> as an array but its example sends one object: accept both. <see langword="null"/>
-/// items are skipped, and more than <see cref="StoneFaxStatusParser.MaxRecipients"/> items are refused while reading
+/// items are skipped, and more than <see cref="StoneFaxOracleParser.MaxRecipients"/> items are refused while reading
 /// (before they are held in memory).
 /// </summary>
 internal sealed class OneOrManyRecipientsConverter : JsonConverter<List<StoneFaxRecipient>?>
@@ -27,7 +27,7 @@ internal sealed class OneOrManyRecipientsConverter : JsonConverter<List<StoneFax
                         continue;
                     }
 
-                    if (list.Count == StoneFaxStatusParser.MaxRecipients)
+                    if (list.Count == StoneFaxOracleParser.MaxRecipients)
                     {
                         throw new StoneFaxTooManyRecipientsException();
                     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.StoneFax.Dto;
+namespace FaxSdk.Providers.Tests.StoneFax.Oracle;
 
 /// <summary>An outbound fax (the fields FaxSdk reads; <c>__type</c> and others are ignored).</summary>
 internal sealed class StoneFaxFax

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Pantarey.Dto;
+namespace FaxSdk.Providers.Tests.Pantarey.Oracle;
 
 /// <summary>The "Query fax status" task output, plus markers of the shapes it is confused with.</summary>
 internal sealed class PantareyQueryOutput

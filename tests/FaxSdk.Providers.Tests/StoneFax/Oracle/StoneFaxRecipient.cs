@@ -1,4 +1,4 @@
-namespace FaxSdk.StoneFax.Dto;
+namespace FaxSdk.Providers.Tests.StoneFax.Oracle;
 
 /// <summary>A fax recipient.</summary>
 internal sealed class StoneFaxRecipient

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.StoneFax.Dto;
+namespace FaxSdk.Providers.Tests.StoneFax.Oracle;
 
 /// <summary>Source-generated JSON metadata for the StoneFax DTOs: camelCase names read case-insensitively, unknown fields ignored.</summary>
 [JsonSourceGenerationOptions(

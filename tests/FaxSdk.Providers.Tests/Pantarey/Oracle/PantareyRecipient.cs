@@ -1,4 +1,4 @@
-namespace FaxSdk.Pantarey.Dto;
+namespace FaxSdk.Providers.Tests.Pantarey.Oracle;
 
 /// <summary>A per-recipient result, present once the job is terminal.</summary>
 internal sealed class PantareyRecipient

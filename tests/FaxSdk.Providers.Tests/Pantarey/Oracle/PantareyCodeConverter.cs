@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaxSdk.Pantarey.Dto;
+namespace FaxSdk.Providers.Tests.Pantarey.Oracle;
 
 /// <summary>
 /// Reads <c>errorCode</c>, whose JSON type Pantarey does not document, as text: a string as it is (text that is not

@@ -70,9 +70,9 @@ public static class FaxOutcomeRule
         }
 
         int delivered = 0, canceled = 0, active = 0, unknown = 0;
-        foreach (var recipient in recipients)
+        for (var i = 0; i < recipients.Count; i++) // by index: no enumerator allocated per status
         {
-            switch (recipient.State)
+            switch (recipients[i].State)
             {
                 case FaxRecipientState.Succeeded: delivered++; break;
                 case FaxRecipientState.Canceled: canceled++; break;
@@ -114,11 +114,11 @@ public static class FaxOutcomeRule
 
     private static FaxError? FirstFailedRecipientError(IReadOnlyList<FaxRecipientStatus> recipients)
     {
-        foreach (var recipient in recipients)
+        for (var i = 0; i < recipients.Count; i++)
         {
-            if (recipient.State == FaxRecipientState.Failed && recipient.Error is not null)
+            if (recipients[i] is { State: FaxRecipientState.Failed, Error: { } error })
             {
-                return recipient.Error;
+                return error;
             }
         }
 

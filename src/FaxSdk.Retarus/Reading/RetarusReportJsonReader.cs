@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -49,6 +50,8 @@ internal ref struct RetarusReportJsonReader
     private string?[] _recipientNumIds;
     private int _reportIndex;
     private int _recipientIndex;
+    private (Text Text, string Value)? _lastReason;
+    private (Text Text, string Value)? _lastRemoteCsid;
 
     /// <summary>Prepares to read a body.</summary>
     /// <param name="body">The body (a BOM and leading whitespace are skipped).</param>
@@ -265,6 +268,7 @@ internal ref struct RetarusReportJsonReader
 
         report.HasRecipients = true;
         var elements = 0;
+        var recipient = default(Recipient);
         while (_json.Read() && _json.TokenType != JsonTokenType.EndArray)
         {
             _budget.CountElement(ref elements, RecipientsName);
@@ -282,7 +286,7 @@ internal ref struct RetarusReportJsonReader
                 throw Mismatch("");
             }
 
-            var recipient = ReadRecipient();
+            ReadRecipient(ref recipient);
             if (build)
             {
                 if (_recipientIndex == _recipients.Length)
@@ -292,7 +296,10 @@ internal ref struct RetarusReportJsonReader
                 }
 
                 _recipients[_recipientIndex] = ToRecipient(recipient);
-                _recipientNumIds[_recipientIndex] = _numIds ? MaterializeOrNull(recipient.NumId) : null;
+                if (_numIds)
+                {
+                    _recipientNumIds[_recipientIndex] = MaterializeOrNull(recipient.NumId);
+                }
             }
         }
 
@@ -304,10 +311,10 @@ internal ref struct RetarusReportJsonReader
         }
     }
 
-    private Recipient ReadRecipient()
+    private void ReadRecipient(ref Recipient recipient)
     {
         _budget.CountObject();
-        var recipient = default(Recipient);
+        recipient = default;
         while (_json.Read() && _json.TokenType == JsonTokenType.PropertyName)
         {
             switch (Member(RecipientMembers))
@@ -323,8 +330,6 @@ internal ref struct RetarusReportJsonReader
                 default: _budget.Skip(ref _json); break;
             }
         }
-
-        return recipient;
     }
 
     private void ReadReference(ref Report report)
@@ -376,8 +381,8 @@ internal ref struct RetarusReportJsonReader
         }
 
         var faxNumber = MaterializeOrNull(recipient.Number) ?? MaterializeOrNull(recipient.SentToNumber) ?? string.Empty;
-        var reason = meaning.Failure is null ? null : MaterializeOrNull(recipient.Reason);
-        var remoteCsid = recipient.RemoteCsid.Length == 0 ? null : Materialize(recipient.RemoteCsid);
+        var reason = meaning.Failure is null ? null : Reuse(recipient.Reason, ref _lastReason);
+        var remoteCsid = recipient.RemoteCsid.Length == 0 ? null : Reuse(recipient.RemoteCsid, ref _lastRemoteCsid);
         return RetarusReportModel.Recipient(faxNumber, meaning, code, reason, recipient.SentTs, recipient.DurationInSecs, remoteCsid);
     }
 
@@ -387,6 +392,14 @@ internal ref struct RetarusReportJsonReader
         if (!_json.ValueIsEscaped)
         {
             var raw = _json.ValueSpan;
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (raw.SequenceEqual(names[i]))
+                {
+                    return i; // the documented spelling: the common case, and the cheapest test
+                }
+            }
+
             if (Ascii.IsValid(raw))
             {
                 for (var i = 0; i < names.Length; i++)
@@ -426,7 +439,7 @@ internal ref struct RetarusReportJsonReader
             case JsonTokenType.Null:
                 return default;
             case JsonTokenType.String:
-                if (_json.ValueIsEscaped || !Utf8.IsValid(_json.ValueSpan))
+                if (_json.ValueIsEscaped || !IsValidUtf8(_json.ValueSpan))
                 {
                     _ = _json.GetString(); // throws for invalid UTF-8 or a lone surrogate
                 }
@@ -435,6 +448,36 @@ internal ref struct RetarusReportJsonReader
             default:
                 throw Mismatch(member);
         }
+    }
+
+    // Utf8.IsValid, with a quicker answer for the short ASCII values (numbers, ids, codes) most members hold.
+    private static bool IsValidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        const ulong HighBits = 0x8080_8080_8080_8080;
+        if (utf8.Length < 8)
+        {
+            var bits = 0;
+            foreach (var b in utf8)
+            {
+                bits |= b;
+            }
+
+            if (bits < 0x80)
+            {
+                return true;
+            }
+        }
+        else if (utf8.Length <= 16)
+        {
+            var first = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            var last = BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
+            if (((first | last) & HighBits) == 0)
+            {
+                return true;
+            }
+        }
+
+        return Utf8.IsValid(utf8);
     }
 
     private int? ReadInt32(string member)
@@ -475,6 +518,26 @@ internal ref struct RetarusReportJsonReader
     }
 
     private readonly string? MaterializeOrNull(Text text) => text.IsNull ? null : Materialize(text);
+
+    // Values that repeat from report to report in a page (the remote station's CSID, a failure's reason): the string
+    // made for the last one is reused when the bytes are the same (strings are immutable, so sharing is invisible).
+    private readonly string? Reuse(Text text, ref (Text Text, string Value)? last)
+    {
+        if (text.IsNull)
+        {
+            return null;
+        }
+
+        if (last is { } previous && previous.Text.Escaped == text.Escaped
+            && _body.Slice(previous.Text.Start, previous.Text.Length).SequenceEqual(_body.Slice(text.Start, text.Length)))
+        {
+            return previous.Value;
+        }
+
+        var value = Materialize(text);
+        last = (text, value);
+        return value;
+    }
 
     // The value of another kind: the error the serialiser gave, with where it is.
     private readonly JsonException Mismatch(string member)

@@ -292,7 +292,10 @@ internal ref struct RetarusReportJsonReader
                 if (_recipientIndex == _recipients.Length)
                 {
                     Grow(ref _recipients, _recipientIndex);
-                    Grow(ref _recipientNumIds, _recipientIndex);
+                    if (_numIds)
+                    {
+                        Grow(ref _recipientNumIds, _recipientIndex);
+                    }
                 }
 
                 _recipients[_recipientIndex] = ToRecipient(recipient);

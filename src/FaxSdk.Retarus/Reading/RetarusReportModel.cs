@@ -63,20 +63,24 @@ internal static class RetarusReportModel
 
     /// <summary>
     /// The job's status from its recipients. A report exists only for a completed job, so the recipients decide the
-    /// outcome; a recipient without a final result contradicts that, and the job keeps being tracked (in progress while
-    /// one is pending, else unknown). The outcome rule's result is computed here, so that
-    /// <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/> finds nothing to change and builds no second status.
+    /// outcome (all delivered, some, none, all canceled); a recipient without a final result contradicts that, and the
+    /// job keeps being tracked (in progress while one is pending, else unknown). This is the outcome rule's result,
+    /// computed here over the array, so that <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/> finds nothing to change
+    /// and builds no second status.
     /// </summary>
     public static FaxJobStatus Status(string jobId, int? pages, string? customerDefinedId, FaxRecipientStatus[] recipients)
     {
         DateTimeOffset? completedAt = null;
-        int unfinished = 0, active = 0;
+        int delivered = 0, canceled = 0, unfinished = 0, active = 0;
         foreach (var recipient in recipients)
         {
-            if (!recipient.State.IsTerminal())
+            switch (recipient.State)
             {
-                unfinished++;
-                active += recipient.State == FaxRecipientState.Unknown ? 0 : 1;
+                case FaxRecipientState.Succeeded: delivered++; break;
+                case FaxRecipientState.Canceled: canceled++; break;
+                case FaxRecipientState.Failed: break;
+                case FaxRecipientState.Unknown: unfinished++; break;
+                default: unfinished++; active++; break;
             }
 
             if (recipient.CompletedAt is { } sent && (completedAt is null || sent > completedAt))
@@ -85,11 +89,13 @@ internal static class RetarusReportModel
             }
         }
 
-        var reported = recipients.Length == 0 ? FaxJobState.Unknown
+        var state = recipients.Length == 0 ? FaxJobState.Unknown
             : active > 0 ? FaxJobState.InProgress
             : unfinished > 0 ? FaxJobState.Unknown
-            : FaxJobState.Succeeded;
-        var state = FaxOutcomeRule.Outcome(reported, recipients);
+            : delivered == recipients.Length ? FaxJobState.Succeeded
+            : delivered > 0 ? FaxJobState.PartiallySucceeded
+            : canceled == recipients.Length ? FaxJobState.Canceled
+            : FaxJobState.Failed;
         return FaxOutcomeRule.Apply(new FaxJobStatus
         {
             Provider = ProviderId,

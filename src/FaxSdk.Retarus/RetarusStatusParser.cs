@@ -1,5 +1,4 @@
-using System.Text.Json;
-using FaxSdk.Retarus.Dto;
+using FaxSdk.Retarus.Reading;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus;
@@ -17,13 +16,15 @@ namespace FaxSdk.Retarus;
 /// (<c>{"jobId"}</c>), a bulk-delete receipt (<c>{"jobId", "deleted"}</c>), a bulk answer item without a report
 /// (<c>{"jobId", "reason"}</c>), or JSON of another shape. Bodies are bounded by <see cref="FaxPayloadLimits"/>; an
 /// unreadable <c>sentTs</c> is left <see langword="null"/>.</para>
+/// <para>The body is read once, straight into the model (members in any order, names case-insensitive).</para>
 /// </remarks>
 public static class RetarusStatusParser
 {
     /// <summary>The provider id, <c>retarus</c>.</summary>
     public const string ProviderId = "retarus";
 
-    private const string ExpectedShape =
+    /// <summary>What a body should be, for messages.</summary>
+    internal const string ExpectedShape =
         "a report list {\"reports\": [...]} or a report {\"jobId\", \"recipientStatus\": [...], \"pages\", \"reference\"}";
 
     /// <summary>Reads a report list (<c>{"reports": [...]}</c>) or a single report.</summary>
@@ -31,8 +32,25 @@ public static class RetarusStatusParser
     /// <returns>One status per report, in order.</returns>
     /// <exception cref="FaxProtocolException">The body is unreadable, over <see cref="FaxPayloadLimits"/>, not a report
     /// (see remarks), or a report has no <c>jobId</c>.</exception>
-    public static IReadOnlyList<FaxJobStatus> Parse(ReadOnlySpan<byte> utf8Json) =>
-        [.. ParseReports(utf8Json, location: null).Select(r => r.Status)];
+    public static IReadOnlyList<FaxJobStatus> Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new RetarusReportJsonReader(utf8Json, references: false, numIds: false);
+        try
+        {
+            var reports = reader.Read();
+            var statuses = new FaxJobStatus[reports.Length];
+            for (var i = 0; i < statuses.Length; i++)
+            {
+                statuses[i] = reports[i].Status;
+            }
+
+            return statuses;
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+    }
 
     /// <summary>Reads a report list or a single report, with the reference values and where it was read from.</summary>
     /// <param name="utf8Json">The body.</param>
@@ -40,165 +58,23 @@ public static class RetarusStatusParser
     /// <returns>One report per job, in order.</returns>
     /// <exception cref="FaxProtocolException">The body is unreadable, over <see cref="FaxPayloadLimits"/>, not a report
     /// (see remarks), or a report has no <c>jobId</c>.</exception>
-    public static IReadOnlyList<FaxReport> ParseReports(ReadOnlySpan<byte> utf8Json, string? location) =>
-        [.. ReadReports(utf8Json, location).Select(r => r.Report)];
-
-    /// <summary>Reads a report list or a single report, keeping each report's wire values (the push parser derives its delivery keys from them).</summary>
-    internal static IReadOnlyList<(FaxReport Report, RetarusReportDto Wire)> ReadReports(ReadOnlySpan<byte> utf8Json, string? location)
+    public static IReadOnlyList<FaxReport> ParseReports(ReadOnlySpan<byte> utf8Json, string? location)
     {
-        var root = FaxPayloadLimits.Inspect(utf8Json, ProviderId);
-        if (root is not (JsonTokenType.None or JsonTokenType.StartObject))
+        var reader = new RetarusReportJsonReader(utf8Json, references: true, numIds: false);
+        try
         {
-            throw Protocol($"the body is {FaxPayloadLimits.Describe(root)}; expected {ExpectedShape}.");
-        }
-
-        var body = Deserialize(utf8Json);
-        if (body.Reports is { } list)
-        {
-            var reports = new (FaxReport, RetarusReportDto)[list.Count];
+            var read = reader.Read();
+            var reports = new FaxReport[read.Length];
             for (var i = 0; i < reports.Length; i++)
             {
-                var where = $"reports[{i}]";
-                var wire = list[i] ?? throw Protocol($"{where} is not a report object (it is null or a plain value).");
-                reports[i] = (ToReport(wire, location, where), wire);
+                reports[i] = RetarusReportModel.Report(read[i].Status, read[i].BillingCode, read[i].BillingInfo, location);
             }
 
             return reports;
         }
-
-        return body.JobId is null
-            ? throw Protocol($"the body is neither a report list (\"reports\") nor a report (\"jobId\"); expected {ExpectedShape}.")
-            : [(ToReport(body, location, "the body"), body)];
-    }
-
-    /// <summary>The canonical report of one report's wire values (shared by the REST answers and the status push).</summary>
-    internal static FaxReport ToReport(RetarusReportDto report, string? location, string where)
-    {
-        var jobId = report.JobId ?? throw Protocol($"{where}: a report has no \"jobId\".");
-        if (report.Deleted)
+        finally
         {
-            throw Protocol($"{where} is a bulk-delete receipt ({{\"jobId\", \"deleted\"}}) for job {Bounded(jobId)}, not a fax status report.");
+            reader.Dispose();
         }
-
-        if (report.RecipientStatus is null)
-        {
-            throw Protocol(report.Reason
-                ? $"{where} is a bulk answer item without a report ({{\"jobId\", \"reason\"}}) for job {Bounded(jobId)}, not a fax status report."
-                : $"{where} is a send receipt ({{\"jobId\"}}) for job {Bounded(jobId)}, not a fax status report: Retarus reports a job once it is complete.");
-        }
-
-        var recipients = new FaxRecipientStatus[report.RecipientStatus.Count];
-        DateTimeOffset? completedAt = null;
-        int unfinished = 0, active = 0;
-        for (var i = 0; i < recipients.Length; i++)
-        {
-            var recipient = report.RecipientStatus[i] ?? throw Protocol($"{where}: recipientStatus[{i}] of job {Bounded(jobId)} is not a recipient object (it is null or a plain value).");
-            recipients[i] = ToRecipient(recipient);
-            if (!recipients[i].State.IsTerminal())
-            {
-                unfinished++;
-                active += recipients[i].State == FaxRecipientState.Unknown ? 0 : 1;
-            }
-
-            if (recipient.SentTs is { } sent && (completedAt is null || sent > completedAt))
-            {
-                completedAt = sent;
-            }
-        }
-
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        Add(properties, "customerDefinedId", report.Reference?.CustomerDefinedId);
-        Add(properties, "billingCode", report.Reference?.BillingCode);
-        Add(properties, "billingInfo", report.Reference?.BillingInfo);
-        Add(properties, "dataCenter", location);
-
-        var status = FaxOutcomeRule.Apply(new FaxJobStatus
-        {
-            Provider = ProviderId,
-            JobId = jobId,
-
-            // A report exists only for a completed job; the recipients decide the outcome. A recipient without a final
-            // result contradicts that: the job is not reported final, so it keeps being tracked.
-            State = recipients.Length == 0 ? FaxJobState.Unknown
-                : active > 0 ? FaxJobState.InProgress
-                : unfinished > 0 ? FaxJobState.Unknown
-                : FaxJobState.Succeeded,
-            Detail = report.Reference?.CustomerDefinedId,
-            Pages = report.Pages,
-            CompletedAt = unfinished > 0 ? null : completedAt,
-            Recipients = recipients,
-        });
-        return new FaxReport { Status = status, Locations = location is null ? [] : [location], Properties = properties };
-    }
-
-    private static FaxRecipientStatus ToRecipient(RetarusRecipientDto recipient)
-    {
-        var code = recipient.Status;
-        FaxRecipientState state;
-        FaxError? error = null;
-        if (code is null)
-        {
-            state = FaxRecipientState.Unknown;
-        }
-        else if (RetarusRecipientOutcomeMap.TryParse(code, out var outcome))
-        {
-            state = outcome.ToCanonical();
-            if (state == FaxRecipientState.Canceled)
-            {
-                error = new FaxError(FaxFailureCategory.Canceled, code, recipient.Reason);
-            }
-        }
-        else if (RetarusFailureCodeMap.TryParse(code, out var failure))
-        {
-            state = FaxRecipientState.Failed;
-            error = new FaxError(failure.ToCanonical(), code, recipient.Reason);
-        }
-        else
-        {
-            state = FaxRecipientState.Unknown;
-        }
-
-        return new FaxRecipientStatus
-        {
-            FaxNumber = recipient.Number ?? recipient.SentToNumber ?? string.Empty,
-            State = state,
-            ProviderStatus = code,
-            CompletedAt = recipient.SentTs,
-            CallDuration = recipient.DurationInSecs is >= 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null,
-            RemoteCsid = string.IsNullOrEmpty(recipient.RemoteCsid) ? null : recipient.RemoteCsid,
-            Error = error,
-        };
-    }
-
-    private static RetarusReportDto Deserialize(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return FaxJson.Deserialize(utf8Json, RetarusJsonContext.Default.RetarusReportDto, ProviderId);
-        }
-        catch (FaxProtocolException exception) when (exception.InnerException is JsonException json && !exception.Message.Contains("truncated", StringComparison.Ordinal))
-        {
-            var path = json.Path is { Length: > 0 } p ? $" ({Bounded(p)})" : "";
-            throw new FaxProtocolException(ProviderId, $"{exception.Message.TrimEnd('.')}{path}; expected {ExpectedShape}.", json)
-            {
-                ResponseExcerpt = exception.ResponseExcerpt,
-            };
-        }
-    }
-
-    private static void Add(Dictionary<string, string> properties, string key, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            properties[key] = value;
-        }
-    }
-
-    private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
-
-    private static string Bounded(string text)
-    {
-        var cut = text.Length > 128 ? text[..128] + "…" : text;
-        return new string([.. cut.Select(c => char.IsControl(c) ? ' ' : c)]);
     }
 }

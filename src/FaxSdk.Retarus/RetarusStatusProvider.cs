@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FaxSdk.Retarus.Dto;
+using FaxSdk.Retarus.Reading;
 using FaxSdk.Resilience;
 using FaxSdk.Transport;
 
@@ -216,22 +217,8 @@ public sealed class RetarusStatusProvider : FaxHttpStatusProvider<RetarusOptions
 
         var body = JsonSerializer.SerializeToUtf8Bytes(new RetarusBulkRequest { Action = "DELETE", JobIds = jobIds }, RetarusJsonContext.Default.RetarusBulkRequest);
         var answer = await SendAsync(HttpMethod.Post, dataCenter, body, null, cancellationToken, "fax", "reports").ConfigureAwait(false);
-        FaxPayloadLimits.Inspect(answer, ProviderId);
-        var response = FaxJson.Deserialize(answer, RetarusJsonContext.Default.RetarusBulkResponse, ProviderId);
-        var items = new Dictionary<string, RetarusBulkItem>(StringComparer.Ordinal);
-        foreach (var item in response.Reports ?? [])
-        {
-            if (item?.JobId is { } id)
-            {
-                items[id] = item;
-            }
-        }
-
-        return
-        [
-            .. jobIds.Where(id => !items.TryGetValue(id, out var item) ||
-                (item.Deleted != true && !string.Equals(item.Reason, "NOT_FOUND", StringComparison.OrdinalIgnoreCase))),
-        ];
+        var gone = RetarusBulkAnswerReader.Read(answer);
+        return [.. jobIds.Where(id => !gone.TryGetValue(id, out var isGone) || !isGone)];
     }
 
     private Task<byte[]> SendAsync(HttpMethod method, Uri dataCenter, byte[]? body, string? jobId, CancellationToken cancellationToken, params string[] path)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
-using FaxSdk.Retarus.Dto;
+using FaxSdk.Retarus.Reading;
 using FaxSdk.Transport;
 
 namespace FaxSdk.Retarus;
@@ -76,41 +76,15 @@ public static class RetarusPushParser
             throw Protocol("the XML has a document type declaration (DTD), which is refused unread.");
         }
 
-        List<RetarusReportDto> reports;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), XmlSettings);
-            reports = new RetarusReportXmlReader(reader, cancellationToken).ReadReports();
+            return new RetarusReportXmlReader(reader, instance, cancellationToken).ReadPushes();
         }
         catch (XmlException exception)
         {
             throw new FaxProtocolException(ProviderId, $"{ProviderId}: the push is not well-formed XML (line {exception.LineNumber}, position {exception.LinePosition}).", exception);
         }
-
-        if (reports.Count == 0)
-        {
-            throw Protocol("the XML holds no faxJobReport element; expected the getFaxReports report <faxJobReport><jobId>…</jobId><faxRecipient>…</faxRecipient></faxJobReport>.");
-        }
-
-        var pushes = new FaxPushedStatus[reports.Count];
-        for (var i = 0; i < pushes.Length; i++)
-        {
-            var where = reports.Count == 1 ? "the faxJobReport" : $"faxJobReport[{i}]";
-            var wire = reports[i];
-            if (wire.JobId is null)
-            {
-                throw Protocol($"{where} has no jobId.");
-            }
-
-            if (wire.RecipientStatus is not { Count: > 0 })
-            {
-                throw Protocol($"{where} of job {Bounded(wire.JobId)} has no faxRecipient.");
-            }
-
-            pushes[i] = ToPush(RetarusStatusParser.ToReport(wire, null, where).Status, wire, instance);
-        }
-
-        return pushes;
     }
 
     /// <summary>Reads a JSON push shaped like the REST report (<c>{"jobId", "recipientStatus": [...], "pages", "reference"}</c>, or a <c>{"reports": [...]}</c> list).</summary>
@@ -122,10 +96,26 @@ public static class RetarusPushParser
     public static IReadOnlyList<FaxPushedStatus> ParseJson(ReadOnlySpan<byte> body, string instance = FaxJobReference.DefaultInstance)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        return [.. RetarusStatusParser.ReadReports(body, null).Select(r => ToPush(r.Report.Status, r.Wire, instance))];
+        var reader = new RetarusReportJsonReader(body, references: false, numIds: true);
+        try
+        {
+            var reports = reader.Read();
+            var pushes = new FaxPushedStatus[reports.Length];
+            for (var i = 0; i < pushes.Length; i++)
+            {
+                pushes[i] = ToPush(reports[i].Status, reports[i].NumIds!, instance);
+            }
+
+            return pushes;
+        }
+        finally
+        {
+            reader.Dispose();
+        }
     }
 
-    private static FaxPushedStatus ToPush(FaxJobStatus status, RetarusReportDto wire, string instance)
+    /// <summary>The pushed status of a report, keyed by its recipients (<paramref name="numIds"/> in their order).</summary>
+    internal static FaxPushedStatus ToPush(FaxJobStatus status, string?[] numIds, string instance)
     {
         if (!FaxJobIds.IsValid(status.JobId))
         {
@@ -137,22 +127,23 @@ public static class RetarusPushParser
             Job = new FaxJobReference(ProviderId, status.JobId, instance),
             Status = status,
             Trust = FaxPushTrust.Unsigned,
-            DeliveryKey = DeliveryKey(status.JobId, wire.RecipientStatus ?? []),
+            DeliveryKey = DeliveryKey(status.JobId, status.Recipients, numIds),
         };
     }
 
-    private static string DeliveryKey(string jobId, IReadOnlyList<RetarusRecipientDto?> recipients)
+    // One {numId}:{status}:{sentTS} group per recipient: the status is the recipient's code as sent, sentTS its time.
+    private static string DeliveryKey(string jobId, IReadOnlyList<FaxRecipientStatus> recipients, string?[] numIds)
     {
         var groups = new StringBuilder();
-        foreach (var recipient in recipients)
+        for (var i = 0; i < recipients.Count; i++)
         {
-            if (groups.Length > 0)
+            if (i > 0)
             {
                 groups.Append(';');
             }
 
-            groups.Append(recipient?.NumId).Append(':').Append(recipient?.Status).Append(':')
-                .Append(recipient?.SentTs?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            groups.Append(numIds[i]).Append(':').Append(recipients[i].ProviderStatus).Append(':')
+                .Append(recipients[i].CompletedAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         }
 
         var key = $"{ProviderId}:{jobId}:{groups}";
@@ -184,11 +175,7 @@ public static class RetarusPushParser
         return head.StartsWith("<!DOCTYPE html"u8) || head.StartsWith("<!doctype html"u8) || head.StartsWith("<html"u8) || head.StartsWith("<HTML"u8);
     }
 
-    private static FaxProtocolException Protocol(string message) => new(ProviderId, $"{ProviderId}: {message}");
+    private static FaxProtocolException Protocol(string message) => RetarusReportModel.Protocol(message);
 
-    private static string Bounded(string text)
-    {
-        var cut = text.Length > 128 ? text[..128] + "…" : text;
-        return new string([.. cut.Select(c => char.IsControl(c) ? ' ' : c)]);
-    }
+    private static string Bounded(string text) => RetarusReportModel.Bounded(text);
 }

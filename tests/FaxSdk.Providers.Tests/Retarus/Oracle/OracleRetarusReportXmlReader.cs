@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Xml;
+using FaxSdk.Retarus;
 using FaxSdk.Transport;
 
-namespace FaxSdk.Retarus.Dto;
+namespace FaxSdk.Providers.Tests.Retarus.Oracle;
 
 /// <summary>
 /// A forward-only reader of <c>faxJobReport</c> elements (the SOAP <c>getFaxReports</c> report that the HTTP status
@@ -10,14 +11,14 @@ namespace FaxSdk.Retarus.Dto;
 /// nodes, the cancellation token. Elements are matched by local name, so the namespace
 /// (<c>http://retarus.com/fax4ba/faxws/3/0</c>) and a SOAP envelope around the report do not matter.
 /// </summary>
-internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken cancellationToken)
+internal sealed class OracleRetarusReportXmlReader(XmlReader reader, CancellationToken cancellationToken)
 {
-    private readonly FaxXmlElementReader _xml = new(reader, RetarusStatusParser.ProviderId, RetarusPushParser.MaxXmlDepth, RetarusPushParser.MaxTextLength, cancellationToken);
+    private readonly FaxXmlElementReader _xml = new(reader, RetarusStatusParser.ProviderId, OracleRetarusPushParser.MaxXmlDepth, OracleRetarusPushParser.MaxTextLength, cancellationToken);
 
     /// <summary>Reads every <c>faxJobReport</c> in the document, in order.</summary>
-    public List<RetarusReportDto> ReadReports()
+    public List<OracleRetarusReportDto> ReadReports()
     {
-        var reports = new List<RetarusReportDto>();
+        var reports = new List<OracleRetarusReportDto>();
         while (Read())
         {
             if (_xml.Reader.NodeType != XmlNodeType.Element)
@@ -61,10 +62,10 @@ internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken
             : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Protocol($"the element {name} does not hold a whole number.");
     }
 
-    private RetarusReportDto ReadReport()
+    private OracleRetarusReportDto ReadReport()
     {
-        var report = new RetarusReportDto();
-        var recipients = new List<RetarusRecipientDto?>();
+        var report = new OracleRetarusReportDto();
+        var recipients = new List<OracleRetarusRecipientDto?>();
         Children(name =>
         {
             switch (name)
@@ -93,9 +94,9 @@ internal sealed class RetarusReportXmlReader(XmlReader reader, CancellationToken
         return report;
     }
 
-    private RetarusRecipientDto ReadRecipient()
+    private OracleRetarusRecipientDto ReadRecipient()
     {
-        var recipient = new RetarusRecipientDto();
+        var recipient = new OracleRetarusRecipientDto();
         Children(name =>
         {
             switch (name)

@@ -1,7 +1,7 @@
-namespace FaxSdk.Retarus.Dto;
+namespace FaxSdk.Providers.Tests.Retarus.Oracle;
 
 /// <summary>The customer reference echoed in a report.</summary>
-internal sealed class RetarusReferenceDto
+internal sealed class OracleRetarusReferenceDto
 {
     public string? CustomerDefinedId { get; set; }
 

@@ -1,7 +1,7 @@
-namespace FaxSdk.Retarus.Dto;
+namespace FaxSdk.Providers.Tests.Retarus.Oracle;
 
 /// <summary>A recipient's result in a report.</summary>
-internal sealed class RetarusRecipientDto
+internal sealed class OracleRetarusRecipientDto
 {
     public string? Number { get; set; }
 

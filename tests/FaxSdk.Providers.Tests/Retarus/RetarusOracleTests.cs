@@ -110,25 +110,8 @@ public class RetarusOracleTests
         Prop.ForAll(RetarusXmlVariants.Of(XmlSeeds).ToArbitrary(), body =>
             AssertPushesAgree(body, b => OracleRetarusPushParser.ParseXml(b, "eu"), b => RetarusPushParser.ParseXml(b, "eu")));
 
-    /// <summary>A page of reports as benchmarks/FaxSdk.Benchmarks/Payloads.cs RetarusPage builds it.</summary>
-    private static byte[] Page(int count)
-    {
-        var json = new StringBuilder("{\"reports\":[");
-        for (var i = 0; i < count; i++)
-        {
-            var busy = i % 5 == 0;
-            var number = i.ToString("D8", CultureInfo.InvariantCulture);
-            json.Append(i == 0 ? "" : ",")
-                .Append("{\"jobId\":\"FJ").Append(i.ToString("D20", CultureInfo.InvariantCulture))
-                .Append("\",\"recipientStatus\":[{\"number\":\"+4989").Append(number)
-                .Append(busy ? "\",\"status\":\"BUSY\",\"reason\":\"busy\"," : "\",\"status\":\"OK\",\"reason\":\"OK\",")
-                .Append("\"sentTs\":\"2017-08-04T15:09:10Z\",\"durationInSecs\":19,\"sentToNumber\":\"004989").Append(number)
-                .Append("\",\"remoteCsid\":\"Retarus Faxolution\"}],\"pages\":1,\"reference\":{\"customerDefinedId\":\"c").Append(i)
-                .Append("\",\"billingCode\":\"b\",\"billingInfo\":\"i\"}}");
-        }
-
-        return Encoding.UTF8.GetBytes(json.Append("]}").ToString());
-    }
+    /// <summary>A page of reports exactly as the benchmark builds it (benchmarks/FaxSdk.Benchmarks/Payloads.cs, linked into this project).</summary>
+    private static byte[] Page(int count) => FaxSdk.Benchmarks.Payloads.RetarusPage(count);
 
     // Statuses (the shared agreement), reports with their properties and locations, and JSON pushes with their keys.
     private static void AssertJsonAgree(byte[] body)

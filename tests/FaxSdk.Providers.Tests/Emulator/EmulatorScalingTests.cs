@@ -47,6 +47,15 @@ public sealed class EmulatorScalingTests : IAsyncDisposable
             (r.GetProperty("jobId").GetString()!, r.TryGetProperty("deleted", out var d) ? d.GetBoolean() : (bool?)null))];
     }
 
+    /// <summary>The server records a request once it has answered it: the client may see the answer a moment earlier.</summary>
+    private static async Task WhenCountedAsync(FaxEmulator emulator, long count)
+    {
+        for (var i = 0; i < 500 && emulator.RequestCount < count; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
+
     [Fact]
     public async Task Retarus_lists_1000_oldest_first_and_a_bulk_delete_brings_the_next_page()
     {
@@ -109,11 +118,7 @@ public sealed class EmulatorScalingTests : IAsyncDisposable
             using var response = await _http.GetAsync(new Uri(emulator.StoneFaxBaseAddress, $"fw/Apps/StoneFax/WebAPI/Faxes/Outbound/{id}"));
         }
 
-        // The server records a request once it has answered it: the client may see the answer a moment earlier.
-        while (emulator.RequestCount < 3)
-        {
-            await Task.Delay(10);
-        }
+        await WhenCountedAsync(emulator, 3);
 
         Assert.Equal(3, emulator.RequestCount);
         Assert.Equal(["/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/b", "/stonefax/fw/Apps/StoneFax/WebAPI/Faxes/Outbound/c"],
@@ -129,10 +134,7 @@ public sealed class EmulatorScalingTests : IAsyncDisposable
         {
         }
 
-        while (emulator.RequestCount < 1)
-        {
-            await Task.Delay(10);
-        }
+        await WhenCountedAsync(emulator, 1);
 
         Assert.Empty(emulator.Requests);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => FaxEmulator.StartAsync(new FaxEmulatorOptions { RequestLogCapacity = -1 }));

@@ -38,10 +38,9 @@ public sealed class FaxEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<(string Provider, string JobId), EmulatedJobRun> _jobs = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatedJobRun>> _jobsByProvider = new(StringComparer.Ordinal);
     private long _jobsAdded;
-    private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
-    private readonly ConcurrentQueue<InjectedFault> _injectedFaults = new();
+    private readonly BoundedLog<EmulatedRequest> _requests;
+    private readonly BoundedLog<InjectedFault> _injectedFaults;
     private readonly IReadOnlyList<IProviderEmulator> _providers;
     private readonly long[] _ordinals;
     private EmulatorFaults _faults;
@@ -56,6 +55,8 @@ public sealed class FaxEmulator : IAsyncDisposable
         _providers = [.. Emulators.Select(e => e.Create(this))];
         _ordinals = new long[_providers.Count];
         _faults = options.Faults;
+        _requests = new BoundedLog<EmulatedRequest>(options.RequestLogCapacity);
+        _injectedFaults = new BoundedLog<InjectedFault>(options.RequestLogCapacity);
         if (options.Push is { } push)
         {
             _pushes = new EmulatorPushDispatcher(this, push, [new PhaxioPusher(this), new PantareyPusher(this), new ConcordPusher(this), new RetarusPusher(this)]);
@@ -115,8 +116,14 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <summary>The Retarus reports deleted so far, as (data centre, job id), in order.</summary>
     public IReadOnlyList<(string DataCenter, string JobId)> RetarusDeletedReports => [.. _retarus.Deleted];
 
-    /// <summary>Every request received, in order (without Authorization headers).</summary>
-    public IReadOnlyList<EmulatedRequest> Requests => [.. _requests];
+    /// <summary>
+    /// The requests received, in order (without Authorization headers): every one, up to the last
+    /// <see cref="FaxEmulatorOptions.RequestLogCapacity"/> (10,000 by default); older ones are dropped. Each read is a copy.
+    /// </summary>
+    public IReadOnlyList<EmulatedRequest> Requests => _requests.Snapshot();
+
+    /// <summary>How many requests were received in all, including those <see cref="Requests"/> no longer holds.</summary>
+    public long RequestCount => _requests.Appended;
 
     /// <summary>
     /// Every push sent so far (with <see cref="FaxEmulatorOptions.Push"/>), in the order sent, including lost pushes
@@ -147,8 +154,11 @@ public sealed class FaxEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Every fault injected so far, in the order they were decided.</summary>
-    public IReadOnlyList<InjectedFault> InjectedFaults => [.. _injectedFaults];
+    /// <summary>
+    /// The faults injected so far, in the order they were decided: every one, up to the last
+    /// <see cref="FaxEmulatorOptions.RequestLogCapacity"/>; older ones are dropped. Each read is a copy.
+    /// </summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => _injectedFaults.Snapshot();
 
     /// <summary>
     /// The faults injected from now on; starts as <see cref="FaxEmulatorOptions.Faults"/>. Set it at any time, for
@@ -176,12 +186,14 @@ public sealed class FaxEmulator : IAsyncDisposable
     /// <param name="options">How to run; defaults to a free port and the system clock.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FaxEmulatorOptions.RequestLogCapacity"/> is negative.</exception>
     public static async Task<FaxEmulator> StartAsync(FaxEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FaxEmulatorOptions();
         ArgumentNullException.ThrowIfNull(options.Faults);
         options.Faults.Validate();
         options.Push?.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RequestLogCapacity, nameof(options.RequestLogCapacity));
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
@@ -206,7 +218,14 @@ public sealed class FaxEmulator : IAsyncDisposable
             throw new InvalidOperationException($"The emulator already has {job.Provider} job '{job.JobId}'.");
         }
 
-        _jobsByProvider.GetOrAdd(job.Provider, _ => new ConcurrentQueue<EmulatedJobRun>()).Enqueue(run);
+        foreach (var provider in _providers)
+        {
+            if (provider.ProviderId == job.Provider)
+            {
+                provider.JobAdded(run);
+            }
+        }
+
         _pushes?.Schedule(run);
         return job;
     }
@@ -324,9 +343,6 @@ public sealed class FaxEmulator : IAsyncDisposable
 
     internal EmulatedJobRun? FindJob(string provider, string jobId) => _jobs.GetValueOrDefault((provider, jobId));
 
-    internal IEnumerable<EmulatedJobRun> JobsOf(string provider) =>
-        _jobsByProvider.TryGetValue(provider, out var runs) ? runs : [];
-
     internal RetarusReportStore Retarus => _retarus;
 
     internal IReadOnlyList<IProviderEmulator> ProviderEmulators => _providers;
@@ -346,7 +362,7 @@ public sealed class FaxEmulator : IAsyncDisposable
         if (index < 0)
         {
             await EmulatorHttp.EmptyAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
-            _requests.Enqueue(new EmulatedRequest(method, rawTarget, null, context.Response.StatusCode));
+            _requests.Append(new EmulatedRequest(method, rawTarget, null, context.Response.StatusCode));
             return;
         }
 
@@ -358,7 +374,7 @@ public sealed class FaxEmulator : IAsyncDisposable
         int status;
         if (fault is { } kind)
         {
-            _injectedFaults.Enqueue(new InjectedFault(provider.ProviderId, method, rawTarget, kind, ordinal));
+            _injectedFaults.Append(new InjectedFault(provider.ProviderId, method, rawTarget, kind, ordinal));
             status = await EmulatorFaultResponses.WriteAsync(context, kind, faults, Time, provider, rawPath).ConfigureAwait(false);
         }
         else
@@ -367,6 +383,6 @@ public sealed class FaxEmulator : IAsyncDisposable
             status = context.Response.StatusCode;
         }
 
-        _requests.Enqueue(new EmulatedRequest(method, rawTarget, provider.ProviderId, status) { Fault = fault });
+        _requests.Append(new EmulatedRequest(method, rawTarget, provider.ProviderId, status) { Fault = fault });
     }
 }

@@ -21,6 +21,13 @@ public sealed record FaxEmulatorOptions
     /// <summary>The faults to inject (see <see cref="EmulatorFaults"/>); default <see cref="EmulatorFaults.None"/>. Change them at run time with <see cref="FaxEmulator.Faults"/>.</summary>
     public EmulatorFaults Faults { get; init; } = EmulatorFaults.None;
 
+    /// <summary>
+    /// How many of the latest requests <see cref="FaxEmulator.Requests"/> keeps (and faults
+    /// <see cref="FaxEmulator.InjectedFaults"/> keeps): a ring, so a long or heavy run holds bounded memory. Default
+    /// 10,000; 0 records none (<see cref="FaxEmulator.RequestCount"/> still counts them).
+    /// </summary>
+    public int RequestLogCapacity { get; init; } = 10_000;
+
     /// <summary>Where to push job progress (webhooks) as jobs progress, or <see langword="null"/> (the default) to push nothing.</summary>
     public EmulatorPushOptions? Push { get; init; }
 }

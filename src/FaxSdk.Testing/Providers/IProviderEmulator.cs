@@ -19,6 +19,12 @@ internal interface IProviderEmulator
     /// <returns>The settings, in a stable order.</returns>
     IEnumerable<KeyValuePair<string, string?>> Settings(EmulatorCredentials credentials);
 
+    /// <summary>Called once for each job of this provider as it is added, before any request can see it.</summary>
+    /// <param name="run">The job.</param>
+    void JobAdded(EmulatedJobRun run)
+    {
+    }
+
     /// <summary>Answers a request whose raw path starts with <see cref="Prefix"/>.</summary>
     /// <param name="context">The request.</param>
     /// <param name="rawPath">The raw, still-escaped path.</param>

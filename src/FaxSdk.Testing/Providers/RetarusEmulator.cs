@@ -8,7 +8,8 @@ namespace FaxSdk.Testing.Providers;
 /// <summary>
 /// Retarus Fax-for-Applications REST v1 on two data centres, <c>/retarus/{DE1|DE2}/rest/v1/{custNr}/fax/reports…</c>:
 /// reports exist only once a job is complete, only in the data centres that hold the job, at most 1000 (oldest first)
-/// per listing, until deleted.
+/// per listing, until deleted. Every request costs O(log N) per report it touches (see <see cref="RetarusReportQueue"/>),
+/// never a scan of all jobs.
 /// </summary>
 internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
 {
@@ -77,7 +78,7 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
         if (parts.Length == 9)
         {
             var jobId = Uri.UnescapeDataString(parts[8]);
-            var run = emulator.FindJob(ProviderId, jobId) is { } found && IsAvailable(found, dc, now) ? found : null;
+            var run = Find(jobId, dc, now);
             if (run is null)
             {
                 await EmulatorHttp.EmptyAsync(context, StatusCodes.Status404NotFound).ConfigureAwait(false);
@@ -111,7 +112,7 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
 
         if (HttpMethods.IsGet(method))
         {
-            var page = Available(dc, now).Take(PageSize).ToList();
+            var page = emulator.Retarus.Of(dc).Page(now, PageSize);
             await EmulatorHttp.JsonAsync(context, StatusCodes.Status200OK, w =>
             {
                 w.WriteStartObject();
@@ -127,7 +128,7 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
         }
         else if (HttpMethods.IsDelete(method))
         {
-            var page = Available(dc, now).Take(PageSize).ToList();
+            var page = emulator.Retarus.Of(dc).Page(now, PageSize);
             if (EmulatorHttp.MayChangeState(context))
             {
                 page.ForEach(r => emulator.Retarus.Delete(dc, r.Job.JobId));
@@ -158,8 +159,8 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
                 return;
             }
 
-            var available = Available(dc, now).ToDictionary(r => r.Job.JobId, StringComparer.Ordinal);
-            var found = jobIds.Select(id => (id, available.GetValueOrDefault(id))).ToList();
+            // Looked up id by id (O(ids)); every id is looked up before any is deleted, so a repeated id reads the same.
+            var found = jobIds.Select(id => (id, Find(id, dc, now))).ToList();
             if (delete && EmulatorHttp.MayChangeState(context))
             {
                 foreach (var (id, run) in found)
@@ -179,16 +180,15 @@ internal sealed class RetarusEmulator(FaxEmulator emulator) : IProviderEmulator
         }
     }
 
-    /// <summary>Completed, undeleted jobs held by the data centre, oldest completion first.</summary>
-    private IEnumerable<EmulatedJobRun> Available(string dc, DateTimeOffset now) =>
-        emulator.JobsOf(ProviderId)
-            .Where(r => IsAvailable(r, dc, now))
-            .OrderBy(r => r.TimeOf(r.Job.Duration))
-            .ThenBy(r => r.Job.JobId, StringComparer.Ordinal);
+    /// <summary>Files the job's report with its data centres (listed once complete).</summary>
+    public void JobAdded(EmulatedJobRun run) => emulator.Retarus.Add(run);
 
-    /// <summary>Whether the job is complete, held by the data centre and its report there not deleted.</summary>
-    private bool IsAvailable(EmulatedJobRun run, string dc, DateTimeOffset now) =>
-        run.Job.DataCenters.Contains(dc) && run.Job.Recipients.All(p => p.At(now - run.AddedAt).Step.IsFinal) && !emulator.Retarus.IsDeleted(dc, run.Job.JobId);
+    /// <summary>The job's report on the data centre, if it is available there now (held, complete and not deleted).</summary>
+    private EmulatedJobRun? Find(string jobId, string dc, DateTimeOffset now) =>
+        emulator.FindJob(ProviderId, jobId) is { } run && run.Job.DataCenters.Contains(dc) && RetarusReportQueue.IsComplete(run, now) &&
+        !emulator.Retarus.IsDeleted(dc, jobId)
+            ? run
+            : null;
 
     private static Task WriteBulkAsync(HttpContext context, IEnumerable<(string JobId, EmulatedJobRun? Run)> items, bool delete) =>
         EmulatorHttp.JsonAsync(context, StatusCodes.Status200OK, w =>

@@ -58,7 +58,15 @@ internal static class PhaxioMembers
     {
         // A name is at least as long written with escapes as decoded: a longer one cannot be any of ours.
         Span<byte> name = stackalloc byte[LongestName * 6];
-        return reader.ValueSpan.Length <= name.Length ? Of(name[..reader.CopyString(name)]) : PhaxioMember.Unknown;
+        if (reader.ValueSpan.Length <= name.Length)
+        {
+            return Of(name[..reader.CopyString(name)]);
+        }
+
+        // Too long to be ours, but decoded all the same, as the serialiser decodes every escaped name: a lone
+        // surrogate (\ud800) makes the body unreadable (InvalidOperationException, a read failure).
+        _ = reader.GetString();
+        return PhaxioMember.Unknown;
     }
 
     // By length, then each name of that length: comparisons with constant UTF-8 literals, which the JIT unrolls.

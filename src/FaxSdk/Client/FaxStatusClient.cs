@@ -108,8 +108,8 @@ public class FaxStatusClient
     public virtual async Task<IReadOnlyList<FaxJobStatusResult>> GetStatusesAsync(IEnumerable<FaxJobReference> jobs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        // An array cannot change under us; anything else is copied once.
-        var list = jobs as FaxJobReference[] ?? [.. jobs];
+        // Copied once, so that a caller changing its collection meanwhile cannot put a null past the check below.
+        FaxJobReference[] list = [.. jobs];
         foreach (var job in list)
         {
             if (job is null)

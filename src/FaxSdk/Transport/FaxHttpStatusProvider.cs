@@ -102,15 +102,15 @@ public abstract class FaxHttpStatusProvider<TOptions> : IFaxStatusProvider, IFax
 
     /// <summary>
     /// An <c>Authorization: Basic</c> header value (<see cref="FaxHttpRequests.Basic"/>) built once and reused while the
-    /// same user and password strings are asked for (as they are for every request of one options instance; a reloaded
-    /// or changed setting is another string, and builds a new value).
+    /// same user and password are asked for (compared ordinally, so a provider that builds the strings per request still
+    /// hits the cache; a changed setting builds a new value).
     /// </summary>
     /// <param name="user">The user name or API key.</param>
     /// <param name="password">The password or API secret.</param>
     /// <returns>The header value (immutable; safe to share between requests).</returns>
     protected AuthenticationHeaderValue BasicAuthorization(string user, string password)
     {
-        if (Volatile.Read(ref _basic) is { } cached && ReferenceEquals(cached.Key1, user) && ReferenceEquals(cached.Key2, password))
+        if (Volatile.Read(ref _basic) is { } cached && string.Equals(cached.Key1, user, StringComparison.Ordinal) && string.Equals(cached.Key2, password, StringComparison.Ordinal))
         {
             return cached.Value;
         }

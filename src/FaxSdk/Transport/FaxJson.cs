@@ -135,34 +135,33 @@ public static class FaxJson
     /// <returns><see langword="true"/> when the names are equal.</returns>
     public static bool PropertyNameIs(ref readonly Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, bool ignoreCase)
     {
+        if (reader.ValueIsEscaped)
+        {
+            // The serialiser decodes every escaped name, whatever its length, and a body whose name holds a lone
+            // surrogate (\ud800) is unreadable: GetString throws InvalidOperationException (a read failure) here too.
+            var decoded = reader.GetString();
+            return string.Equals(decoded, System.Text.Encoding.ASCII.GetString(utf8Name), ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+
         if (!ignoreCase)
         {
             return reader.ValueTextEquals(utf8Name);
         }
 
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        var raw = reader.ValueSpan;
+        if (System.Text.Ascii.IsValid(raw))
         {
-            var raw = reader.ValueSpan;
-            if (System.Text.Ascii.IsValid(raw))
-            {
-                return System.Text.Ascii.EqualsIgnoreCase(raw, utf8Name);
-            }
+            return System.Text.Ascii.EqualsIgnoreCase(raw, utf8Name);
         }
 
         // Not valid UTF-8: the serialiser decodes such a name with replacement characters, so it names no member.
-        if (!reader.ValueIsEscaped && !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        if (!System.Text.Unicode.Utf8.IsValid(raw) || raw.Length > 3 * utf8Name.Length)
         {
             return false;
         }
 
-        // Escaped or non-ASCII (such as a dotless i, which OrdinalIgnoreCase equates with I): compare as the serialiser does.
-        if (reader.ValueSpan.Length > 6 * utf8Name.Length)
-        {
-            return false;
-        }
-
-        var name = reader.GetString();
-        return string.Equals(name, System.Text.Encoding.ASCII.GetString(utf8Name), StringComparison.OrdinalIgnoreCase);
+        // Non-ASCII, such as a dotless i, which OrdinalIgnoreCase equates with I: compare as the serialiser does.
+        return string.Equals(reader.GetString(), System.Text.Encoding.ASCII.GetString(utf8Name), StringComparison.OrdinalIgnoreCase);
     }
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> body)

@@ -41,6 +41,40 @@ public class TerminalStatusMemoryTests
     }
 
     [Fact]
+    public void The_full_sample_sets_every_member_of_the_model_so_a_new_member_cannot_be_dropped_by_the_codec_unnoticed()
+    {
+        // FaxStatusCodec writes the model member by member. A member added to FaxJobStatus, FaxRecipientStatus or
+        // FaxError must be written by the codec and set (not default) in Full, or this test fails.
+        AssertAllSet(Full, "IsTerminal");
+        AssertAllSet(Full.Error!);
+        AssertAllSet(Full.Recipients[0] with { Name = "n", ProviderStatus = "s", CompletedAt = DateTimeOffset.UnixEpoch, Error = Full.Error }, "IsTerminal", "IsRetryable");
+        var memory = new TerminalStatusMemory(1);
+        var job = new FaxJobReference("p", "j-1");
+        var recipient = Full.Recipients[0] with { Name = "n", ProviderStatus = "s", CompletedAt = DateTimeOffset.UnixEpoch, Error = Full.Error };
+        var status = Full with { Recipients = [recipient] };
+        memory.Reconcile(job, status);
+        Assert.True(memory.TryGet(job, out var back));
+        Assert.Equal(status, back);
+        Assert.Equal(recipient, back.Recipients[0]);
+    }
+
+    private static void AssertAllSet(object value, params string[] computed)
+    {
+        foreach (var property in value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (computed.Contains(property.Name) || property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            var member = property.GetValue(value);
+            var type = property.PropertyType;
+            var isDefault = member is null || (type.IsValueType && Nullable.GetUnderlyingType(type) is null && member.Equals(Activator.CreateInstance(type)));
+            Assert.False(isDefault, $"{value.GetType().Name}.{property.Name} is not set in the sample: set it, and make sure FaxStatusCodec writes it.");
+        }
+    }
+
+    [Fact]
     public void Every_member_survives_including_recipients_errors_offsets_and_a_lone_surrogate()
     {
         var memory = new TerminalStatusMemory(1);

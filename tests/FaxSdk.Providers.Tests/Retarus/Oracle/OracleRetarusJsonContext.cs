@@ -11,4 +11,5 @@ namespace FaxSdk.Providers.Tests.Retarus.Oracle;
     MaxDepth = FaxJson.RecommendedMaxDepth,
     Converters = [typeof(FaxLenientDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(OracleRetarusReportDto))]
+[JsonSerializable(typeof(OracleRetarusBulkResponse))]
 internal sealed partial class OracleRetarusJsonContext : JsonSerializerContext;

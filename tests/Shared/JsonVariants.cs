@@ -18,6 +18,7 @@ public static class JsonVariants
     [
         JsonValue.Create("text"), JsonValue.Create(0), JsonValue.Create(-1.5e300), JsonValue.Create(true), null,
         JsonValue.Create(""), JsonValue.Create("2024-03-01T10:00:00Z"), JsonValue.Create(long.MaxValue),
+        JsonValue.Create("Ünïcödé ✓ \U0001F4E0"), JsonValue.Create("\u0000<>&'\""),
     ];
 
     /// <summary>A generator of variants of <paramref name="seeds"/>: each is a seed with 1 to <paramref name="maxEdits"/> edits.</summary>
@@ -37,12 +38,94 @@ public static class JsonVariants
     public static byte[] Apply(byte[] seed, IEnumerable<int> edits)
     {
         var root = JsonNode.Parse(seed);
+        var textEdits = new List<int>();
         foreach (var edit in edits)
         {
-            root = Edit(root, edit);
+            // One edit in four works on the text (escapes, repeated members), the rest on the tree.
+            if (edit % 4 == 3)
+            {
+                textEdits.Add(edit);
+            }
+            else
+            {
+                root = Edit(root, edit);
+            }
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+        // Non-ASCII text stays raw UTF-8, as providers write it.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(root, Relaxed);
+        foreach (var edit in textEdits)
+        {
+            bytes = EditText(bytes, edit);
+        }
+
+        return bytes;
+    }
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Edits the text of a document where a tree cannot: writes one ASCII letter of a member name or string value as a
+    /// <c>\u00XX</c> escape, or repeats a member with another value before it (the serialiser keeps the last).
+    /// </summary>
+    private static byte[] EditText(byte[] json, int edit)
+    {
+        var random = new Random(edit);
+        var tokens = new List<(int Start, int End, JsonTokenType Type)>();
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String)
+            {
+                tokens.Add((start, (int)reader.BytesConsumed, reader.TokenType));
+            }
+        }
+
+        if (tokens.Count == 0)
+        {
+            return json;
+        }
+
+        var (tokenStart, _, type) = tokens[random.Next(tokens.Count)];
+
+        // The letters of the token that are not part of an escape, and where its closing quote is.
+        var letters = new List<int>();
+        var close = tokenStart + 1;
+        while (close < json.Length && json[close] != (byte)'"')
+        {
+            if (json[close] == (byte)'\\')
+            {
+                close += json[close + 1] == (byte)'u' ? 6 : 2;
+                continue;
+            }
+
+            if (char.IsAsciiLetter((char)json[close]))
+            {
+                letters.Add(close);
+            }
+
+            close++;
+        }
+
+        if (random.Next(2) == 0 || type != JsonTokenType.PropertyName)
+        {
+            // An escape: "status" -> "st\u0061tus".
+            if (letters.Count == 0)
+            {
+                return json;
+            }
+
+            var at = letters[random.Next(letters.Count)];
+            var escape = System.Text.Encoding.ASCII.GetBytes($"\\u{json[at]:x4}");
+            return [.. json.AsSpan(0, at), .. escape, .. json.AsSpan(at + 1)];
+        }
+
+        // A repeated member: the same name with a foreign value, written just before the member itself.
+        var colon = close + 1 + json.AsSpan(close + 1).IndexOf((byte)':');
+        var name = json.AsSpan(tokenStart, colon - tokenStart + 1).ToArray();
+        var value = JsonSerializer.SerializeToUtf8Bytes(ForeignValue(random, depth: 2), Relaxed);
+        return [.. json.AsSpan(0, tokenStart), .. name, .. value, (byte)',', .. json.AsSpan(tokenStart)];
     }
 
     private static JsonNode? Edit(JsonNode? root, int edit)
@@ -56,7 +139,7 @@ public static class JsonVariants
         }
 
         var target = containers[random.Next(containers.Count)];
-        switch (random.Next(6))
+        switch (random.Next(8))
         {
             case 0 when target is JsonObject obj:
                 // A member the parser does not know, with a value of any kind, at a random position.
@@ -87,6 +170,28 @@ public static class JsonVariants
                 // A value of another kind.
                 obj[obj.GetAt(random.Next(obj.Count)).Key] = ForeignValue(random, depth: 1);
                 break;
+            case 6 when target is JsonObject { Count: > 0 } obj:
+                // A member name in another case (a member of case-sensitive providers becomes unknown).
+                var member = obj.GetAt(random.Next(obj.Count));
+                var recased = Recase(member.Key, random);
+                if (!obj.ContainsKey(recased))
+                {
+                    var memberValue = member.Value;
+                    obj.Remove(member.Key);
+                    obj[recased] = memberValue;
+                }
+
+                break;
+            case 7 when target is JsonObject { Count: > 0 } obj:
+                // A string value (a wire status, a code) in another case.
+                var text = obj.Where(m => m.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String).ToList();
+                if (text.Count > 0)
+                {
+                    var chosen = text[random.Next(text.Count)];
+                    obj[chosen.Key] = JsonValue.Create(Recase(chosen.Value!.GetValue<string>(), random));
+                }
+
+                break;
             case 5 when target is JsonArray { Count: > 0 } array:
                 // An array element duplicated, removed or set to null.
                 var index = random.Next(array.Count);
@@ -108,6 +213,13 @@ public static class JsonVariants
 
         return root;
     }
+
+    private static string Recase(string text, Random random) => random.Next(3) switch
+    {
+        0 => text.ToUpperInvariant(),
+        1 => text.ToLowerInvariant(),
+        _ => string.Concat(text.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c))),
+    };
 
     private static JsonNode? ForeignValue(Random random, int depth) => random.Next(depth > 2 ? 1 : 4) switch
     {

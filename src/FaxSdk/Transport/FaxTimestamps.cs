@@ -31,7 +31,12 @@ public static partial class FaxTimestamps
             return null;
         }
 
-        clock = DateTime.SpecifyKind(clock, DateTimeKind.Unspecified);
+        return InZone(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified), zone);
+    }
+
+    /// <summary>A clock time in a zone (UTC when <see langword="null"/>), or <see langword="null"/> when out of range.</summary>
+    private static DateTimeOffset? InZone(DateTime clock, TimeZoneInfo? zone)
+    {
         try
         {
             var offset = (zone ?? TimeZoneInfo.Utc).GetUtcOffset(clock);
@@ -52,7 +57,7 @@ public static partial class FaxTimestamps
     /// <summary>
     /// Reads a timestamp from UTF-8 text with exactly the rule of <see cref="Parse(string?, TimeZoneInfo?)"/>, without
     /// allocating for the common ISO 8601 shapes (<c>2024-03-01T10:00:00Z</c>, <c>2024-03-01T10:00:00.123+01:00</c>,
-    /// <c>2024-03-01 10:00:00</c> in UTC). Any other text is decoded and given to the string overload.
+    /// <c>2024-03-01 10:00:00</c> in <paramref name="zone"/>). Any other text is decoded and given to the string overload.
     /// </summary>
     /// <param name="utf8Text">The provider's text, as UTF-8 (unescaped).</param>
     /// <param name="zone">The zone of times written without an offset; UTC when <see langword="null"/>.</param>
@@ -138,13 +143,10 @@ public static partial class FaxTimestamps
         var clockTicks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fraction;
         if (i == t.Length)
         {
-            // No offset: a clock time in the zone; only UTC is decided here (a zone's rules are the string path's).
-            if (zone is not null && zone != TimeZoneInfo.Utc)
-            {
-                return false;
-            }
-
-            value = new DateTimeOffset(clockTicks, TimeSpan.Zero);
+            // No offset: a clock time in the zone, by the same rule as the string path.
+            value = zone is null || ReferenceEquals(zone, TimeZoneInfo.Utc)
+                ? new DateTimeOffset(clockTicks, TimeSpan.Zero)
+                : InZone(new DateTime(clockTicks, DateTimeKind.Unspecified), zone);
             return true;
         }
 

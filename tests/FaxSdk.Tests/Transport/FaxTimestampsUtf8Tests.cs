@@ -12,6 +12,14 @@ public class FaxTimestampsUtf8Tests
 {
     private static readonly TimeZoneInfo West = TimeZoneInfo.CreateCustomTimeZone("Test-5", TimeSpan.FromHours(-5), "Test-5", "Test-5");
 
+    // +1 h with summer time (+2 h) from the last Sunday of March to the last Sunday of October, as in Central Europe.
+    private static readonly TimeZoneInfo Summer = TimeZoneInfo.CreateCustomTimeZone("Test+1/+2", TimeSpan.FromHours(1), "Test+1/+2", "Test+1", "Test+2",
+    [
+        TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday)),
+    ]);
+
     public static class Times
     {
         private static readonly string[] Separators = ["T", " ", "t"];
@@ -44,7 +52,16 @@ public class FaxTimestampsUtf8Tests
         var bytes = Encoding.UTF8.GetBytes(text);
         AssertSame(FaxTimestamps.Parse(text), FaxTimestamps.Parse(bytes));
         AssertSame(FaxTimestamps.Parse(text, West), FaxTimestamps.Parse(bytes, West));
+        AssertSame(FaxTimestamps.Parse(text, Summer), FaxTimestamps.Parse(bytes, Summer));
     }
+
+    [Theory]
+    [InlineData("2024-03-31T02:30:00")]
+    [InlineData("2024-10-27T02:30:00")]
+    [InlineData("2024-07-01T12:00:00.5")]
+    [InlineData("2024-01-01 12:00:00")]
+    public void Clock_times_in_a_zone_with_summer_time_equal_the_string_rule(string text) =>
+        AssertSame(FaxTimestamps.Parse(text, Summer), FaxTimestamps.Parse(Encoding.UTF8.GetBytes(text), Summer));
 
     [Theory]
     [InlineData("2024-03-01T10:00:00Z")]

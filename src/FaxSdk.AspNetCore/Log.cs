@@ -18,7 +18,7 @@ internal static partial class Log
     public static partial void QueueFull(ILogger logger, int capacity, string provider, string instance);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Handing a push for job {Job} to FaxStatusClient.Pushes failed ({ErrorType}); polling will find its state")]
-    public static partial void PushFailed(ILogger logger, string job, string errorType);
+    public static partial void PushFailed(ILogger logger, FaxJobReference job, string errorType);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "{Count} accepted pushes were not handed to FaxStatusClient.Pushes before shutdown ended; polling will find their jobs' states")]
     public static partial void PushesDropped(ILogger logger, int count);
@@ -27,7 +27,7 @@ internal static partial class Log
     public static partial void ReceiverFailed(ILogger logger, string provider, string instance, string errorType);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "A pushed final state for job {Job} was not confirmed by a status read")]
-    public static partial void Unconfirmed(ILogger logger, string job);
+    public static partial void Unconfirmed(ILogger logger, FaxJobReference job);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "A webhook rejection observer failed ({ErrorType})")]
     public static partial void ObserverFailed(ILogger logger, string errorType);

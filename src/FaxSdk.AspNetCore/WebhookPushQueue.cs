@@ -118,7 +118,7 @@ internal sealed class WebhookPushQueue : IHostedService, IDisposable
             });
             if (disposition == FaxPushDisposition.Unconfirmed)
             {
-                Log.Unconfirmed(_logger, push.Job.ToString());
+                Log.Unconfirmed(_logger, push.Job); // formatted only when the level is on
             }
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
@@ -129,7 +129,7 @@ internal sealed class WebhookPushQueue : IHostedService, IDisposable
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             WebhookTelemetry.RecordPush(item.Provider, item.Instance, "failed");
-            Log.PushFailed(_logger, push.Job.ToString(), exception.GetType().Name);
+            Log.PushFailed(_logger, push.Job, exception.GetType().Name);
         }
     }
 }

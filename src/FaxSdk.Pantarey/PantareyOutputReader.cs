@@ -319,22 +319,8 @@ internal ref struct PantareyOutputReader
         _recipients[_recipientCount++] = recipient;
     }
 
-    /// <summary>
-    /// The <see cref="FaxProtocolException"/> for a body that cannot be read, worded as the serialiser-based reader worded
-    /// it: <see cref="FaxJson.ReadFailure"/>, plus where and what was expected for JSON of the wrong shape.
-    /// </summary>
-    private static FaxProtocolException Unreadable(Exception exception, ReadOnlySpan<byte> content)
-    {
-        var failure = FaxJson.ReadFailure(exception, content, ProviderId);
-        if (exception is not JsonException json || failure.Message.Contains("truncated", StringComparison.Ordinal))
-        {
-            return failure;
-        }
-
-        var path = json.Path is { Length: > 0 } p ? $" ({p})" : "";
-        return new FaxProtocolException(ProviderId, $"{failure.Message.TrimEnd('.')}{path}; expected {PantareyStatusParser.ExpectedShape}.", json)
-        {
-            ResponseExcerpt = failure.ResponseExcerpt,
-        };
-    }
+    /// <summary>The <see cref="FaxProtocolException"/> for a body that cannot be read, worded as the serialiser-based
+    /// reader worded it: where and what was expected for JSON of the wrong shape.</summary>
+    private static FaxProtocolException Unreadable(Exception exception, ReadOnlySpan<byte> content) =>
+        FaxJson.ReadFailure(exception, content, ProviderId, PantareyStatusParser.ExpectedShape);
 }

@@ -152,21 +152,9 @@ public static class PhaxioStatusParser
         };
     }
 
-    /// <summary>The exception for a body that cannot be read: <see cref="FaxJson.ReadFailure"/>, naming the member and the shape expected unless the body is truncated.</summary>
-    private static FaxProtocolException ReadFailure(Exception exception, ReadOnlySpan<byte> content)
-    {
-        var failure = FaxJson.ReadFailure(exception, content, ProviderId);
-        if (exception is not JsonException json || failure.Message.Contains("truncated", StringComparison.Ordinal))
-        {
-            return failure;
-        }
-
-        var path = json.Path is { Length: > 0 } p ? $" ($.{Bounded(p, 128)})" : ""; // the serialiser's notation
-        return new FaxProtocolException(ProviderId, $"{failure.Message.TrimEnd('.')}{path}; expected {ExpectedShape}.", json)
-        {
-            ResponseExcerpt = failure.ResponseExcerpt,
-        };
-    }
+    /// <summary>The exception for a body that cannot be read, naming the member and the shape expected unless the body is truncated.</summary>
+    private static FaxProtocolException ReadFailure(Exception exception, ReadOnlySpan<byte> content) =>
+        FaxJson.ReadFailure(exception, content, ProviderId, ExpectedShape);
 
     internal static FaxProtocolException V1(string what) =>
         Protocol($"the body is {what}: Phaxio API v1 is not supported; FaxSdk reads API v2.1 (https://api.phaxio.com/v2.1/).");

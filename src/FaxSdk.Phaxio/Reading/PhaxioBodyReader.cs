@@ -362,7 +362,7 @@ internal static class PhaxioBodyReader
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Number when reader.TryGetInt64(out var number) => number.ToString(CultureInfo.InvariantCulture),
         JsonTokenType.Null => null,
-        _ => throw new JsonException("Expected the fax id as a number or a string.", "id", null, null),
+        _ => throw new JsonException("Expected the fax id as a number or a string.", "$.id", null, null),
     };
 
     /// <summary>Whether <c>direction</c> is there (not <c>null</c>); <paramref name="received"/> when it is <c>received</c> in any case.</summary>
@@ -400,7 +400,7 @@ internal static class PhaxioBodyReader
         }
 
         Expect(ref reader, JsonTokenType.Number, name);
-        return reader.TryGetInt32(out var value) ? value : throw new JsonException("The number is not a 32-bit integer.", name, null, null);
+        return reader.TryGetInt32(out var value) ? value : throw new JsonException("The number is not a 32-bit integer.", "$." + name, null, null);
     }
 
     private static bool? ReadBool(ref Utf8JsonReader reader, string name) => reader.TokenType switch
@@ -449,13 +449,14 @@ internal static class PhaxioBodyReader
         }
     }
 
-    /// <summary>A value of the wrong kind; the member is named as the serialiser's path named it.</summary>
+    /// <summary>A value of the wrong kind; the member is named as the serialiser's path named it (<c>$.name</c>).</summary>
     private static JsonException Mismatch(ref Utf8JsonReader reader, string name) =>
-        new($"The JSON value for '{name}' is {FaxPayloadLimits.Describe(reader.TokenType)}, which FaxSdk cannot read there.", name, null, null);
+        new($"The JSON value for '{name}' is {FaxPayloadLimits.Describe(reader.TokenType)}, which FaxSdk cannot read there.", "$." + name, null, null);
 
-    /// <summary>The exception for a value of the wrong kind inside an object, with the object's place in front of its path.</summary>
+    /// <summary>The exception for a value of the wrong kind inside an object, with the object's place in front of its
+    /// path (<c>$.name</c> becomes <c>$.{prefix}name</c>).</summary>
     private static JsonException Within(JsonException exception, string prefix) =>
-        new(exception.Message, prefix + exception.Path, exception.LineNumber, exception.BytePositionInLine, exception);
+        new(exception.Message, "$." + prefix + exception.Path!["$.".Length..], exception.LineNumber, exception.BytePositionInLine, exception);
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("The JSON ends before its last object is complete (incomplete).");

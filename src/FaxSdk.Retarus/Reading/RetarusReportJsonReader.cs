@@ -577,20 +577,8 @@ internal ref struct RetarusReportJsonReader
         }
     }
 
-    private readonly FaxProtocolException Failure(Exception exception)
-    {
-        var failure = FaxJson.ReadFailure(exception, _body, ProviderId);
-        if (exception is not JsonException json || failure.Message.Contains("truncated", StringComparison.Ordinal))
-        {
-            return failure;
-        }
-
-        var path = json.Path is { Length: > 0 } p ? $" ({RetarusReportModel.Bounded(p)})" : "";
-        return new FaxProtocolException(ProviderId, $"{failure.Message.TrimEnd('.')}{path}; expected {RetarusStatusParser.ExpectedShape}.", json)
-        {
-            ResponseExcerpt = failure.ResponseExcerpt,
-        };
-    }
+    private readonly FaxProtocolException Failure(Exception exception) =>
+        FaxJson.ReadFailure(exception, _body, ProviderId, RetarusStatusParser.ExpectedShape);
 
     private static void Grow<T>(ref T[] array, int count)
     {

@@ -124,6 +124,32 @@ public static class FaxJson
     }
 
     /// <summary>
+    /// Like <see cref="ReadFailure(Exception, ReadOnlySpan{byte}, string)"/>, and for JSON of the wrong shape (a
+    /// <see cref="JsonException"/> that is not truncation) the message also says where (the exception's
+    /// <see cref="JsonException.Path"/>, as given, cut to 128 characters) and what the parser expected:
+    /// <c>"… (path); expected {expectedShape}."</c>.
+    /// </summary>
+    /// <param name="exception">What the reader, a getter or the parser threw (see <see cref="IsReadFailure(Exception)"/>).</param>
+    /// <param name="content">The body, for the excerpt.</param>
+    /// <param name="provider">The provider id, for messages.</param>
+    /// <param name="expectedShape">The shape the parser reads, such as <c>a Phaxio API v2.1 response {…}</c>.</param>
+    /// <returns>The exception to throw.</returns>
+    public static FaxProtocolException ReadFailure(Exception exception, ReadOnlySpan<byte> content, string provider, string expectedShape)
+    {
+        var failure = ReadFailure(exception, content, provider);
+        if (exception is not JsonException json || failure.Message.Contains("truncated", StringComparison.Ordinal))
+        {
+            return failure;
+        }
+
+        var path = json.Path is { Length: > 0 } p ? $" ({ResponseExcerpt.Sanitize(p.Length > 128 ? p[..128] + "…" : p)})" : "";
+        return new FaxProtocolException(provider, $"{failure.Message.TrimEnd('.')}{path}; expected {expectedShape}.", json)
+        {
+            ResponseExcerpt = failure.ResponseExcerpt,
+        };
+    }
+
+    /// <summary>
     /// Whether the property name the reader is on is <paramref name="utf8Name"/>, compared as System.Text.Json compares
     /// member names: ordinally (escapes decoded), or with <paramref name="ignoreCase"/> as
     /// <c>PropertyNameCaseInsensitive</c> does (<see cref="StringComparison.OrdinalIgnoreCase"/>). No allocation for ASCII

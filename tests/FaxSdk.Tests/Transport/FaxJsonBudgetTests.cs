@@ -91,6 +91,24 @@ public class FaxJsonBudgetTests
         Assert.NotNull(wrapped.ResponseExcerpt);
     }
 
+    [Fact]
+    public void ReadFailure_with_a_shape_names_the_path_and_the_shape_but_not_for_truncation()
+    {
+        var body = "{\"a\":1}"u8.ToArray();
+        var shape = FaxJson.ReadFailure(new JsonException("Wrong kind.", "$.data.status", null, null), body, "p", "a thing {\"status\"}");
+        Assert.Equal("p: the response is not valid JSON of the expected shape ($.data.status); expected a thing {\"status\"}.", shape.Message);
+        Assert.NotNull(shape.ResponseExcerpt);
+
+        var longPath = FaxJson.ReadFailure(new JsonException("Wrong kind.", "$." + new string('x', 300) + "\n", null, null), body, "p", "s");
+        Assert.Contains("$." + new string('x', 126) + "…); expected s.", longPath.Message, StringComparison.Ordinal);
+
+        var truncated = FaxJson.ReadFailure(new JsonException("Unexpected end of data while reading.", "$.a", null, null), body, "p", "s");
+        Assert.Equal("p: the response is truncated JSON.", truncated.Message);
+
+        var invalidUtf8 = FaxJson.ReadFailure(new InvalidOperationException("Cannot transcode."), body, "p", "s");
+        Assert.DoesNotContain("expected s", invalidUtf8.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", "p: the response body is empty.")]
     [InlineData(" \r\n", "p: the response body is empty.")]

@@ -26,8 +26,18 @@ internal sealed class InterceptingStore(IFaxTrackingStore inner) : IFaxTrackingS
     public Task<IReadOnlyList<FaxTrackedJob>> ClaimDueAsync(string owner, DateTimeOffset now, int maxJobs, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
         Run(nameof(ClaimDueAsync), owner, () => inner.ClaimDueAsync(owner, now, maxJobs, leaseDuration, cancellationToken));
 
-    public Task<IReadOnlyList<FaxTrackedJob>> CompleteClaimsAsync(string owner, IReadOnlyCollection<FaxTrackedJobOutcome> outcomes, CancellationToken cancellationToken = default) =>
-        Run(nameof(CompleteClaimsAsync), owner, () => inner.CompleteClaimsAsync(owner, outcomes, cancellationToken));
+    /// <summary>Every outcome given to <see cref="CompleteClaimsAsync"/>, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<FaxTrackedJobOutcome> Outcomes { get; } = new();
+
+    public Task<IReadOnlyList<FaxTrackedJob>> CompleteClaimsAsync(string owner, IReadOnlyCollection<FaxTrackedJobOutcome> outcomes, CancellationToken cancellationToken = default)
+    {
+        foreach (var outcome in outcomes)
+        {
+            Outcomes.Enqueue(outcome);
+        }
+
+        return Run(nameof(CompleteClaimsAsync), owner, () => inner.CompleteClaimsAsync(owner, outcomes, cancellationToken));
+    }
 
     public Task<IReadOnlyList<(FaxTrackedJob? Previous, FaxTrackedJob Current)>> WriteStatusesAsync(IReadOnlyCollection<(FaxJobReference Job, FaxJobStatus Status)> statuses, CancellationToken cancellationToken = default) =>
         Run(nameof(WriteStatusesAsync), null, () => inner.WriteStatusesAsync(statuses, cancellationToken));

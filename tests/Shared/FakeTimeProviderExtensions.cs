@@ -50,6 +50,32 @@ internal static class FakeTimeProviderExtensions
     }
 
     /// <summary>
+    /// Waits for something that real I/O brings about (a request crossing loopback, a server recording it), moving
+    /// <paramref name="clock"/> by <paramref name="step"/> (not at all by default) after each millisecond of wall time.
+    /// Bounded by <paramref name="limit"/> of wall time (30 s by default), never by a count of polls: a loaded machine
+    /// makes I/O slow, not wrong.
+    /// </summary>
+    /// <exception cref="Xunit.Sdk.XunitException">The condition did not hold within the limit.</exception>
+    public static async Task WaitForIoAsync(this FakeTimeProvider clock, Func<bool> condition, TimeSpan step = default, TimeSpan? limit = null)
+    {
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var bound = limit ?? TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (wall.Elapsed > bound)
+            {
+                throw new Xunit.Sdk.XunitException($"The condition did not hold within {bound} of wall time (virtual time now {clock.GetUtcNow():O}).");
+            }
+
+            await Task.Delay(1).ConfigureAwait(false);
+            if (step > TimeSpan.Zero)
+            {
+                clock.Advance(step);
+            }
+        }
+    }
+
+    /// <summary>
     /// Lets what the code under test queued on the thread pool (a <c>CancelAsync</c>, a continuation that could not
     /// run inline) run before the next step: through the pool's global queue, first in first out, until the pool has
     /// had nothing waiting twice in a row (at most <see cref="MaxSettleRounds"/> rounds; other tests share the pool).

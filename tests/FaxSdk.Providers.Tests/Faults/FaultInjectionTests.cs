@@ -172,10 +172,13 @@ public sealed class FaultInjectionTests : IAsyncDisposable
         using var request = PhaxioGet("1");
         var sending = _http.SendAsync(request);
         // The emulator holds the answer for the delay on its clock: nothing comes back until the clock gets there.
-        await _clock.AdvanceUntilAsync(() => emulator.InjectedFaults.Count == 1, TimeSpan.Zero);
+        await _clock.WaitForIoAsync(() => emulator.InjectedFaults.Count == 1);
         _clock.Advance(TimeSpan.FromMilliseconds(19));
         Assert.False(sending.IsCompleted);
-        using var response = await _clock.AdvanceUntilCompletedAsync(sending, TimeSpan.FromMilliseconds(1));
+        // A millisecond of virtual time per millisecond of wall time (the emulator starts its delay just after
+        // recording the fault): the answer comes once the delay is over and it has crossed loopback.
+        await _clock.WaitForIoAsync(() => sending.IsCompleted, TimeSpan.FromMilliseconds(1));
+        using var response = await sending;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Retrieved fax successfully", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -395,7 +398,7 @@ public sealed class FaultInjectionTests : IAsyncDisposable
     {
         // The server records a request once it is done with it, which may be just after the client has given up:
         // wait for that without moving the clock.
-        await _clock.AdvanceUntilAsync(() => emulator.Requests.Count >= count, TimeSpan.Zero, maxSteps: 100_000);
+        await _clock.WaitForIoAsync(() => emulator.Requests.Count >= count);
 
         Assert.Equal(count, emulator.Requests.Count);
         return emulator.Requests;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using FaxSdk.Transport;
@@ -74,7 +73,7 @@ internal static class PhaxioBodyReader
                     break;
                 case PhaxioMember.Paging:
                     body.HasPaging = true;
-                    Skip(ref reader, ref budget);
+                    budget.Skip(ref reader);
                     break;
                 case PhaxioMember.Data:
                     ReadData(ref reader, ref budget, ref body);
@@ -136,7 +135,7 @@ internal static class PhaxioBodyReader
             budget.CountElement(ref body.ListLength, "\"data\"");
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                Skip(ref reader, ref budget);
+                budget.Skip(ref reader);
                 body.ListError ??= PhaxioStatusParser.Protocol($"data[{index}] is not a fax object (it is null or a plain value).");
                 continue;
             }
@@ -218,14 +217,14 @@ internal static class PhaxioBodyReader
                 break;
             case PhaxioMember.RequestedAt or PhaxioMember.ErrorCode:
                 fax.HasV1Member = true;
-                Skip(ref reader, ref budget);
+                budget.Skip(ref reader);
                 break;
             case PhaxioMember.FaxId:
                 fax.HasFaxId = true;
-                Skip(ref reader, ref budget);
+                budget.Skip(ref reader);
                 break;
             default:
-                Skip(ref reader, ref budget);
+                budget.Skip(ref reader);
                 break;
         }
     }
@@ -300,10 +299,10 @@ internal static class PhaxioBodyReader
                     break;
                 case PhaxioMember.Number:
                     hasV1Number = true;
-                    Skip(ref reader, ref budget);
+                    budget.Skip(ref reader);
                     break;
                 default:
-                    Skip(ref reader, ref budget);
+                    budget.Skip(ref reader);
                     break;
             }
         }
@@ -345,10 +344,7 @@ internal static class PhaxioBodyReader
         {
             value = TMap.ParseUtf8(reader.ValueSpan);
             var wire = TMap.ToWire(value);
-            if (wire.Length > 0 && Ascii.Equals(reader.ValueSpan, wire))
-            {
-                return wire;
-            }
+            return wire.Length > 0 && Ascii.Equals(reader.ValueSpan, wire) ? wire : reader.GetString()!;
         }
 
         var text = reader.GetString()!;
@@ -416,30 +412,12 @@ internal static class PhaxioBodyReader
     {
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
-            Skip(ref reader, ref budget);
+            budget.Skip(ref reader);
             return null;
         }
 
-        // ReadLenient's own first case, taken here so that its escaped-text path (a stack buffer) stays off the common one.
-        return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= 64
-            ? FaxTimestamps.Parse(reader.ValueSpan)
-            : ReadLenient(ref reader);
+        return FaxLenientDateTimeOffsetConverter.ReadLenient(ref reader);
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DateTimeOffset? ReadLenient(ref Utf8JsonReader reader) => FaxLenientDateTimeOffsetConverter.ReadLenient(ref reader);
-
-    /// <summary>Skips a value; an object or array through the budget (out of line: its walk is rarely needed).</summary>
-    private static void Skip(ref Utf8JsonReader reader, ref FaxJsonBudget budget)
-    {
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-        {
-            SkipContainer(ref reader, ref budget);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SkipContainer(ref Utf8JsonReader reader, ref FaxJsonBudget budget) => budget.Skip(ref reader);
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string name)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -265,15 +264,10 @@ public class FaxStatusClient
     /// <returns>What the client reports for it.</returns>
     internal FaxJobStatus RememberFinal(FaxJobReference job, FaxJobStatus status) => _terminal?.Reconcile(job, status) ?? status;
 
-    /// <summary>Looks a job up in the memory of final statuses.</summary>
+    /// <summary>Whether the memory of final statuses holds one for a job (nothing is decoded).</summary>
     /// <param name="job">The job.</param>
-    /// <param name="status">Its remembered final status.</param>
     /// <returns>Whether one is remembered.</returns>
-    internal bool TryGetRememberedFinal(FaxJobReference job, [NotNullWhen(true)] out FaxJobStatus? status)
-    {
-        status = null;
-        return _terminal?.TryGet(job, out status) == true;
-    }
+    internal bool IsRememberedFinal(FaxJobReference job) => _terminal?.Contains(job) == true;
 
     /// <summary>Logs a <see cref="FaxPushInbox.StatusPushed"/> handler that threw.</summary>
     /// <param name="job">The job of the update.</param>

@@ -52,6 +52,17 @@ internal sealed class TerminalStatusMemory
         return TryGet(job, out var final) ? final : read;
     }
 
+    /// <summary>Whether a final status of a job is remembered, without decoding it.</summary>
+    /// <param name="job">The job.</param>
+    /// <returns>Whether one is remembered.</returns>
+    public bool Contains(FaxJobReference job)
+    {
+        lock (_lock)
+        {
+            return _entries.ContainsKey(job);
+        }
+    }
+
     /// <summary>Looks up the remembered final status of a job.</summary>
     /// <param name="job">The job.</param>
     /// <param name="status">The final status, when remembered.</param>

@@ -121,7 +121,7 @@ public sealed class FaxPushInbox
             }
 
             _last.TryGetValue(job, out var previous);
-            if (previous is { IsTerminal: true } || (!status.IsTerminal && _client.TryGetRememberedFinal(job, out _)))
+            if (previous is { IsTerminal: true } || (!status.IsTerminal && _client.IsRememberedFinal(job)))
             {
                 // Final meanwhile (a poll, or another push, while this one was confirmed): nothing goes back.
                 return disposition == FaxPushDisposition.Published ? FaxPushDisposition.Stale : disposition;
@@ -165,7 +165,7 @@ public sealed class FaxPushInbox
     }
 
     private bool IsFinal(FaxJobReference job) =>
-        (_last.TryGetValue(job, out var last) && last.IsTerminal) || _client.TryGetRememberedFinal(job, out _);
+        (_last.TryGetValue(job, out var last) && last.IsTerminal) || _client.IsRememberedFinal(job);
 
     private void Remember(string key)
     {

@@ -129,6 +129,9 @@ public class TerminalStatusMemoryTests
         Assert.False(memory.TryGet(jobs[0], out _));
         Assert.True(memory.TryGet(pinned, out _));
         Assert.True(memory.TryGet(jobs[1], out _));
+        // Contains (what the push inbox asks, without decoding) agrees with TryGet, evicted entries included.
+        Assert.All(jobs.Append(pinned), job => Assert.Equal(memory.TryGet(job, out _), memory.Contains(job)));
+        Assert.False(memory.Contains(jobs[0]));
     }
 
     [Fact]

@@ -63,39 +63,22 @@ internal static class RetarusReportModel
 
     /// <summary>
     /// The job's status from its recipients. A report exists only for a completed job, so the recipients decide the
-    /// outcome (all delivered, some, none, all canceled); a recipient without a final result contradicts that, and the
-    /// job keeps being tracked (in progress while one is pending, else unknown). This is the outcome rule's result,
-    /// computed here over the array, so that <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/> finds nothing to change
-    /// and builds no second status.
+    /// outcome (all delivered, some, none, all canceled) through <see cref="FaxOutcomeRule.Outcome"/>; a recipient
+    /// without a final result contradicts that, and the job keeps being tracked (in progress while one is pending, else
+    /// unknown) with no completion time.
     /// </summary>
     public static FaxJobStatus Status(string jobId, int? pages, string? customerDefinedId, FaxRecipientStatus[] recipients)
     {
         DateTimeOffset? completedAt = null;
-        int delivered = 0, canceled = 0, unfinished = 0, active = 0;
         foreach (var recipient in recipients)
         {
-            switch (recipient.State)
-            {
-                case FaxRecipientState.Succeeded: delivered++; break;
-                case FaxRecipientState.Canceled: canceled++; break;
-                case FaxRecipientState.Failed: break;
-                case FaxRecipientState.Unknown: unfinished++; break;
-                default: unfinished++; active++; break;
-            }
-
             if (recipient.CompletedAt is { } sent && (completedAt is null || sent > completedAt))
             {
                 completedAt = sent;
             }
         }
 
-        var state = recipients.Length == 0 ? FaxJobState.Unknown
-            : active > 0 ? FaxJobState.InProgress
-            : unfinished > 0 ? FaxJobState.Unknown
-            : delivered == recipients.Length ? FaxJobState.Succeeded
-            : delivered > 0 ? FaxJobState.PartiallySucceeded
-            : canceled == recipients.Length ? FaxJobState.Canceled
-            : FaxJobState.Failed;
+        var state = recipients.Length == 0 ? FaxJobState.Unknown : FaxOutcomeRule.Outcome(FaxJobState.Succeeded, recipients);
         return FaxOutcomeRule.Apply(new FaxJobStatus
         {
             Provider = ProviderId,
@@ -103,7 +86,7 @@ internal static class RetarusReportModel
             State = state,
             Detail = customerDefinedId,
             Pages = pages,
-            CompletedAt = unfinished > 0 ? null : completedAt,
+            CompletedAt = state is FaxJobState.InProgress or FaxJobState.Unknown ? null : completedAt,
             Error = state == FaxJobState.Failed ? FirstFailure(recipients) : null,
             Recipients = recipients,
         });

@@ -89,13 +89,14 @@ internal sealed class WebhookEndpointHandler
         }
 
         var publicUrl = PublicUrl(publicBaseUrl, _path + RawExtraPath(context), http.QueryString.Value);
+        var headers = Headers(http); // read-only from here on: the early check and the request share it
         if (receiver.AuthenticatesFromHeaders)
         {
             // A credential, not a signature: checked before a byte of the body is read.
             FaxWebhookAuthentication early;
             try
             {
-                early = receiver.Authenticate(new FaxWebhookRequest { Url = publicUrl, Method = http.Method, ContentType = http.ContentType, Headers = Headers(http) });
+                early = receiver.Authenticate(new FaxWebhookRequest { Url = publicUrl, Method = http.Method, ContentType = http.ContentType, Headers = headers });
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -127,7 +128,7 @@ internal sealed class WebhookEndpointHandler
                 http.Body,
                 limits,
                 receiver.ReadsForm,
-                Headers(http),
+                headers,
                 http.ContentLength,
                 context.RequestAborted).ConfigureAwait(false);
         }

@@ -94,8 +94,13 @@ public sealed record EmulatorFaults
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(jobId);
+        if (PushRate <= 0)
+        {
+            return null; // before the kinds are filtered: nothing is allocated per push while push faults are off
+        }
+
         var kinds = canArriveLate ? PushKinds : [.. PushKinds.Where(k => k != EmulatedPushFault.OutOfOrder)];
-        if (PushRate <= 0 || kinds.Count == 0)
+        if (kinds.Count == 0)
         {
             return null;
         }

@@ -64,7 +64,7 @@ public sealed class FaxEmulator : IAsyncDisposable
     }
 
     /// <summary>The header the emulator's Concord push notifications carry the shared secret in: <c>X-FaxSdk-Token</c>.</summary>
-    public const string ConcordPushSecretHeader = "X-FaxSdk-Token";
+    public const string ConcordPushSecretHeader = ConcordWebhookOptions.DefaultSecretHeader;
 
     /// <summary>The name of the configuration section <see cref="CreateConfiguration"/> writes: <c>FaxSdk</c>.</summary>
     public const string ConfigurationSection = "FaxSdk";

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Xml.Linq;
 using FaxSdk.Retarus;
+using FaxSdk.Transport;
 
 namespace FaxSdk.Testing.Providers;
 
@@ -54,7 +55,7 @@ internal sealed class RetarusPusher(FaxEmulator emulator) : IProviderPusher
         var credentials = emulator.Credentials;
         var password = forged ? "not-" + credentials.RetarusPushPassword : credentials.RetarusPushPassword;
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.RetarusPushUsername}:{password}")));
+        request.Headers.Authorization = FaxHttpRequests.Basic(credentials.RetarusPushUsername, password);
         return request;
     }
 }

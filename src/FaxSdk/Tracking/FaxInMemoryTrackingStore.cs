@@ -247,16 +247,7 @@ public sealed class FaxInMemoryTrackingStore : IFaxTrackingStore
             foreach (var job in jobs)
             {
                 ArgumentNullException.ThrowIfNull(job, nameof(jobs));
-                var key = Key(job);
-                if (_jobs.ContainsKey(key))
-                {
-                    continue;
-                }
-
-                var slot = new Slot(new FaxTrackedJob { Job = job, NextDueAt = dueAt }, ++_sequence);
-                _jobs.Add(key, slot);
-                Index(slot);
-                added++;
+                added += AddLocked(job, dueAt) ? 1 : 0;
             }
         }
 
@@ -275,19 +266,25 @@ public sealed class FaxInMemoryTrackingStore : IFaxTrackingStore
     /// <summary>Adds one job synchronously; <see langword="false"/> when it is already tracked.</summary>
     internal bool Add(FaxJobReference job, DateTimeOffset dueAt)
     {
-        var key = Key(job);
         lock (_lock)
         {
-            if (_jobs.ContainsKey(key))
-            {
-                return false;
-            }
-
-            var slot = new Slot(new FaxTrackedJob { Job = job, NextDueAt = dueAt }, ++_sequence);
-            _jobs.Add(key, slot);
-            Index(slot);
-            return true;
+            return AddLocked(job, dueAt);
         }
+    }
+
+    /// <summary>Adds one job; the caller holds the lock.</summary>
+    private bool AddLocked(FaxJobReference job, DateTimeOffset dueAt)
+    {
+        var key = Key(job);
+        if (_jobs.ContainsKey(key))
+        {
+            return false;
+        }
+
+        var slot = new Slot(new FaxTrackedJob { Job = job, NextDueAt = dueAt }, ++_sequence);
+        _jobs.Add(key, slot);
+        Index(slot);
+        return true;
     }
 
     /// <summary>Removes a job synchronously (what <see cref="RemoveAsync"/> does).</summary>

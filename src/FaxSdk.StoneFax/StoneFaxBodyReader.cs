@@ -13,10 +13,19 @@ namespace FaxSdk.StoneFax;
 /// other included) and refuses the rest with a <see cref="FaxProtocolException"/>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Bounds: every object of the body counts against <see cref="FaxPayloadLimits.MaxObjectsPerBody"/> through a
+/// <see cref="FaxJsonBudget"/>, the ones inside members that are only checked or skipped included; a skipped array is
+/// held to <see cref="FaxPayloadLimits.MaxArrayLength"/> elements. <c>recipient</c> and <c>faxList</c> arrays keep their
+/// own bounds (<see cref="StoneFaxStatusParser.MaxRecipients"/>, <see cref="StoneFaxStatusParser.MaxFaxes"/>), which
+/// count the items that are not <see langword="null"/>, as the serialiser-based reader did.
+/// </para>
+/// <para>
 /// Which faxes are kept: the root, its <c>fax</c> (a wrapped body) and, for a list, the items of its <c>faxList</c>.
 /// Deeper <c>fax</c>/<c>faxList</c> members are only checked. Whether the body is a list, a wrapped fax or a bare one
 /// is known only at its end (members come in any order), so each kept fax is turned into a status when its object
 /// ends, and the choice is made last.
+/// </para>
 /// </remarks>
 internal ref struct StoneFaxBodyReader
 {
@@ -31,12 +40,14 @@ internal ref struct StoneFaxBodyReader
     private FaxJobStatus[]? _items;
     private int _itemCount;
     private string? _itemError;
+    private FaxJsonBudget _budget;
 
     private StoneFaxBodyReader(ReadOnlySpan<byte> content, TimeZoneInfo zone, bool keepList)
     {
         _reader = new Utf8JsonReader(content, FaxJson.ReaderOptions);
         _zone = zone;
         _keepList = keepList;
+        _budget = new FaxJsonBudget(ProviderId);
     }
 
     /// <summary>How a fax object is read: kept (the root; its <c>fax</c>; list items when a list is asked for) or only checked.</summary>
@@ -103,6 +114,7 @@ internal ref struct StoneFaxBodyReader
     private void ReadFax(ref StoneFaxFaxFields fax, Level level)
     {
         Expect(JsonTokenType.StartObject, "an outbound fax object");
+        _budget.CountObject();
         while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
         {
             switch (StoneFaxMembers.OfFax(ref _reader))
@@ -121,7 +133,7 @@ internal ref struct StoneFaxBodyReader
                 case StoneFaxMember.Recipient: ReadRecipients(ref fax, level); break;
                 case StoneFaxMember.Fax: ReadWrapped(ref fax, level); break;
                 case StoneFaxMember.FaxList: ReadList(ref fax, level); break;
-                default: _reader.Skip(); break;
+                default: _budget.Skip(ref _reader); break;
             }
         }
     }
@@ -150,7 +162,15 @@ internal ref struct StoneFaxBodyReader
         fax.Status = fax.Wire != StoneFaxStatus.Unknown && Ascii.Equals(raw, wire) ? wire : _reader.GetString()!;
     }
 
-    /// <summary><c>recipient</c>: one object or an array of them (<see langword="null"/> items skipped), at most <see cref="StoneFaxStatusParser.MaxRecipients"/>.</summary>
+    /// <summary>
+    /// <c>recipient</c>: one object or an array of them (<see langword="null"/> items skipped), at most
+    /// <see cref="StoneFaxStatusParser.MaxRecipients"/>; each recipient object counts against the body's object budget.
+    /// </summary>
+    /// <remarks>
+    /// The array's own bound counts the items that are not <see langword="null"/>, with its own message, as the
+    /// serialiser-based reader did: not <see cref="FaxJsonBudget.CountElement(ref int, string?)"/>, which would count
+    /// the <see langword="null"/> items too and word the refusal differently.
+    /// </remarks>
     private void ReadRecipients(ref StoneFaxFaxFields fax, Level level)
     {
         _reader.Read();
@@ -196,6 +216,7 @@ internal ref struct StoneFaxBodyReader
     private void ReadRecipient(ref StoneFaxFaxFields fax, bool keep)
     {
         Expect(JsonTokenType.StartObject, "a recipient object");
+        _budget.CountObject();
         var level = keep ? Level.Kept : Level.Checked;
         string? name = null, number = null;
         while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
@@ -204,7 +225,7 @@ internal ref struct StoneFaxBodyReader
             {
                 case StoneFaxMember.Name: name = Text(level); break;
                 case StoneFaxMember.FaxNumber: number = Text(level); break;
-                default: _reader.Skip(); break;
+                default: _budget.Skip(ref _reader); break;
             }
         }
 
@@ -239,7 +260,13 @@ internal ref struct StoneFaxBodyReader
         _used = mark;
     }
 
-    /// <summary><c>faxList</c>: <see langword="null"/> items skipped, at most <see cref="StoneFaxStatusParser.MaxFaxes"/>; the root's items are kept when a list is asked for.</summary>
+    /// <summary>
+    /// <c>faxList</c>: <see langword="null"/> items skipped, at most <see cref="StoneFaxStatusParser.MaxFaxes"/> (counted
+    /// as for <c>recipient</c>); the root's items are kept when a list is asked for. Every item, kept or only checked,
+    /// and everything in it counts against the body's object budget, so a list of many items that each stay under
+    /// <see cref="StoneFaxStatusParser.MaxRecipients"/> is refused once the body holds more than
+    /// <see cref="FaxPayloadLimits.MaxObjectsPerBody"/> objects.
+    /// </summary>
     private void ReadList(ref StoneFaxFaxFields fax, Level level)
     {
         _reader.Read();

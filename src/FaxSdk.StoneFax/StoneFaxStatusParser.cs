@@ -9,9 +9,14 @@ namespace FaxSdk.StoneFax;
 /// without the <c>{"fax": …}</c> wrapper, ignores <c>__type</c>, and accepts <c>recipient</c> as an object or an array.
 /// </summary>
 /// <remarks>
-/// Bounds: at most <see cref="MaxRecipients"/> recipients (more is a <see cref="FaxProtocolException"/>);
-/// <see langword="null"/> recipients are skipped; JSON nested deeper than 32 levels is refused. A timestamp that cannot
-/// be read or represented (out of range after the server time zone is applied) is left <see langword="null"/>.
+/// Bounds: at most <see cref="MaxRecipients"/> recipients per fax and <see cref="MaxFaxes"/> faxes per list
+/// (<see langword="null"/> items are skipped and not counted); at most <see cref="FaxPayloadLimits.MaxObjectsPerBody"/>
+/// JSON objects in the whole body, the objects of unknown members and of nested faxes that are only checked included;
+/// any array in a skipped member at most <see cref="FaxPayloadLimits.MaxArrayLength"/> elements; JSON nested deeper
+/// than 32 levels is refused. Each bound is counted while the body is read, and passing it is a
+/// <see cref="FaxProtocolException"/> (over the object or skipped-array bound, with the message
+/// <see cref="FaxPayloadLimits"/> gives every provider). A timestamp that cannot be read or represented (out of range
+/// after the server time zone is applied) is left <see langword="null"/>.
 /// </remarks>
 public static class StoneFaxStatusParser
 {
@@ -30,7 +35,7 @@ public static class StoneFaxStatusParser
     /// time such as <c>2016-11-25T15:57:40.0000000</c>); <see langword="null"/> means UTC.</param>
     /// <returns>The canonical status, after <see cref="FaxOutcomeRule.Apply(FaxJobStatus)"/>. StoneFax reports one
     /// status for the whole fax, so every recipient carries it. A timestamp that cannot be read is left <see langword="null"/>.</returns>
-    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, has no <c>faxId</c>, or lists more than <see cref="MaxRecipients"/> recipients.</exception>
+    /// <exception cref="FaxProtocolException">The body is empty, not JSON, truncated, has no <c>faxId</c>, lists more than <see cref="MaxRecipients"/> recipients, or is over the <see cref="FaxPayloadLimits"/> bounds (more than <see cref="FaxPayloadLimits.MaxObjectsPerBody"/> objects in all).</exception>
     public static FaxJobStatus Parse(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null) =>
         StoneFaxBodyReader.Read(utf8Json, serverTimeZone ?? TimeZoneInfo.Utc, list: false).Single!;
 
@@ -43,7 +48,7 @@ public static class StoneFaxStatusParser
     /// <param name="utf8Json">The response body.</param>
     /// <param name="serverTimeZone">The time zone of timestamps written without an offset; <see langword="null"/> means UTC.</param>
     /// <returns>The statuses, in the list's order (<see langword="null"/> items skipped).</returns>
-    /// <exception cref="FaxProtocolException">The body is unreadable, an item has no <c>faxId</c>, or the list holds more than <see cref="MaxFaxes"/> faxes.</exception>
+    /// <exception cref="FaxProtocolException">The body is unreadable, an item has no <c>faxId</c>, the list holds more than <see cref="MaxFaxes"/> faxes or a fax more than <see cref="MaxRecipients"/> recipients, or the body is over the <see cref="FaxPayloadLimits"/> bounds (more than <see cref="FaxPayloadLimits.MaxObjectsPerBody"/> objects in all, the recipients of every item counted together).</exception>
     public static IReadOnlyList<FaxJobStatus> ParseList(ReadOnlySpan<byte> utf8Json, TimeZoneInfo? serverTimeZone = null)
     {
         var (single, list) = StoneFaxBodyReader.Read(utf8Json, serverTimeZone ?? TimeZoneInfo.Utc, list: true);

@@ -124,6 +124,11 @@ public class StoneFaxOracleTests
         }
     }
 
+    /// <summary>The largest list under the object budget (50,000 objects) reads as the oracle reads it; the oracle has no such budget, so past it only the new reader refuses.</summary>
+    [Fact]
+    public void A_list_at_the_object_budget_reads_as_the_oracle_reads_it() =>
+        AssertAgree(StoneFaxHostileInputTests.ListBody([9_999, 9_999, 9_999, 9_999, 9_998]));
+
     [Property(MaxTest = 500)]
     public Property Variants_of_the_fixtures_read_as_the_oracle_reads_them() =>
         Prop.ForAll(JsonVariants.Of(Seeds()).ToArbitrary(), body =>
